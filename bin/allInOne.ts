@@ -1,0 +1,42 @@
+import express from 'express';
+import { once } from 'node:events';
+import type { Server } from 'node:http';
+import type { Config } from '../lib/config';
+import type { Logger } from '../lib/logger';
+import { createStore } from '../rest-facade/store';
+
+export interface RunningSystem {
+  url: string;
+  banner: string[];
+  close(): Promise<void>;
+}
+
+/** Starts every part in this process; internal parts listen on loopback ports, the public app on PORT. */
+export async function startAllInOne(config: Config, log: Logger): Promise<RunningSystem> {
+  const store = createStore(config.REDIS_URL);
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/healthz', async (_req, res) => {
+    const ok = await store.ping();
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'degraded', store: store.kind });
+  });
+
+  const server: Server = app.listen(config.PORT, config.HOST);
+  await once(server, 'listening');
+  const { port } = server.address() as { port: number };
+  const url = `http://localhost:${port}`;
+  log.info({ url, store: store.kind }, 'cds-gateway started');
+  return {
+    url,
+    banner: [
+      `CDS Gateway listening on ${url} (public URL ${config.PUBLIC_URL})`,
+      store.kind === 'memory'
+        ? 'Store: embedded in-process store (REDIS_URL unset; state is lost on exit and not shared between processes)'
+        : 'Store: Redis',
+    ],
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The Green Button samples live beside the project (never copied into it). */
+function defaultGreenButtonDir(): string {
+  const candidates = [resolve(repoRoot, '../shared/data/greenbutton'), '/work/shared/data/greenbutton'];
+  return candidates.find((dir) => existsSync(dir)) ?? candidates[0];
+}
+
+const optionalUrl = z.url().optional();
+
+/**
+ * Every setting of every part, from the environment. Documented in the README.
+ * Unset service URLs mean "start that part in this process" (the all-in-one default).
+ */
+export const configSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default('0.0.0.0'),
+  PUBLIC_URL: z.url().optional(),
+  REDIS_URL: optionalUrl,
+  INTERNAL_API_TOKEN: z.string().min(16).optional(),
+  ADMIN_API_TOKEN: z.string().min(16).optional(),
+  DEMO_ACCOUNTS: z.coerce.number().int().min(1).max(1_000_000).default(1000),
+  DEMO_SEED: z.string().default('cds-demo'),
+  DEMO_AS_OF: z.iso.date().optional(),
+  CDS_TIMEZONE: z.string().default('America/Los_Angeles'),
+  CDS_MODE: z.enum(['sandbox', 'production']).default('sandbox'),
+  GREENBUTTON_DIR: z.string().default(defaultGreenButtonDir()),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CIS_URL: optionalUrl,
+  MDM_URL: optionalUrl,
+  BILLING_URL: optionalUrl,
+  EAC_URL: optionalUrl,
+  ACCOUNTS_SUBGRAPH_URL: optionalUrl,
+  METERING_SUBGRAPH_URL: optionalUrl,
+  BILLING_SUBGRAPH_URL: optionalUrl,
+  EACS_SUBGRAPH_URL: optionalUrl,
+  GATEWAY_URL: optionalUrl,
+});
+
+export type Config = z.infer<typeof configSchema> & {
+  INTERNAL_API_TOKEN: string;
+  ADMIN_API_TOKEN: string;
+  PUBLIC_URL: string;
+};
+
+export class ConfigError extends Error {}
+
+export interface LoadedConfig {
+  config: Config;
+  /** Settings that were generated because they were unset; print them once at start. */
+  generated: Partial<Record<'INTERNAL_API_TOKEN' | 'ADMIN_API_TOKEN', string>>;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): LoadedConfig {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  const generated: LoadedConfig['generated'] = {};
+  const token = (name: 'INTERNAL_API_TOKEN' | 'ADMIN_API_TOKEN') => {
+    const value = parsed.data[name];
+    if (value) return value;
+    return (generated[name] = randomBytes(24).toString('base64url'));
+  };
+  const config: Config = {
+    ...parsed.data,
+    INTERNAL_API_TOKEN: token('INTERNAL_API_TOKEN'),
+    ADMIN_API_TOKEN: token('ADMIN_API_TOKEN'),
+    PUBLIC_URL: (parsed.data.PUBLIC_URL ?? `http://localhost:${parsed.data.PORT}`).replace(/\/$/, ''),
+  };
+  return { config, generated };
+}
