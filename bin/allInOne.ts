@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { Config } from '../lib/config';
 import type { Logger } from '../lib/logger';
+import { createFacade } from '../rest-facade/app';
 import { createStore } from '../rest-facade/store';
 
 export interface RunningSystem {
@@ -20,6 +21,8 @@ export async function startAllInOne(config: Config, log: Logger): Promise<Runnin
     const ok = await store.ping();
     res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'degraded', store: store.kind });
   });
+  // The REST facade answers every path it does not serve with a JSON 404: mount other parts above it.
+  app.use(createFacade({ config, store, log }).app);
 
   const server: Server = app.listen(config.PORT, config.HOST);
   await once(server, 'listening');

@@ -41,6 +41,14 @@ export const configSchema = z.object({
   BILLING_SUBGRAPH_URL: optionalUrl,
   EACS_SUBGRAPH_URL: optionalUrl,
   GATEWAY_URL: optionalUrl,
+  TRUST_PROXY: z.string().optional(),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(16 * 1024 * 1024),
+  RATE_LIMIT_ANONYMOUS: z.coerce.number().int().min(1).default(300),
+  RATE_LIMIT_CLIENT: z.coerce.number().int().min(1).default(1200),
+  RATE_LIMIT_AUTH_FAILURES: z.coerce.number().int().min(1).default(20),
+  ACCESS_TOKEN_TTL: z.coerce.number().int().min(60).max(86_400).default(3600),
+  REFRESH_TOKEN_TTL: z.coerce.number().int().min(3600).default(90 * 86_400),
+  PKCE_REQUIRED_FOR_CONFIDENTIAL_CLIENTS: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
 });
 
 export type Config = z.infer<typeof configSchema> & {

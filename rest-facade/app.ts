@@ -1,0 +1,95 @@
+import express, { type Express } from 'express';
+import type { Config } from '../lib/config';
+import type { Logger } from '../lib/logger';
+import { errorHandler, notFoundHandler } from './errors';
+import { useFormBody, useJsonBody } from './plugins/useBodyParsing';
+import { createMetrics, type Metrics } from './plugins/useMetrics';
+import { RateLimiter, type RateLimits } from './plugins/useRateLimit';
+import { useRequestId } from './plugins/useRequestId';
+import { useRequestLogging } from './plugins/useRequestLogging';
+import type { Store } from './store';
+
+export interface FacadeDeps {
+  config: Config;
+  store: Store;
+  log: Logger;
+  /** Milliseconds since the epoch; tests pass a movable clock to expire codes and tokens. */
+  clock?: () => number;
+}
+
+/** What every router of the facade is built from. */
+export interface FacadeContext {
+  config: Config;
+  store: Store;
+  log: Logger;
+  clock: () => number;
+  metrics: Metrics;
+  limiter: RateLimiter;
+}
+
+export interface Facade {
+  /** Mount with `app.use(facade.app)`; it answers every path it does not serve with a JSON 404. */
+  app: Express;
+  context: FacadeContext;
+}
+
+export function rateLimitsFrom(config: Config): RateLimits {
+  const perMinute = (limit: number) => ({ limit, windowSeconds: 60 });
+  return {
+    anonymous: perMinute(config.RATE_LIMIT_ANONYMOUS),
+    client: perMinute(config.RATE_LIMIT_CLIENT),
+    credential: perMinute(config.RATE_LIMIT_CLIENT),
+    authFailure: perMinute(config.RATE_LIMIT_AUTH_FAILURES),
+  };
+}
+
+function trustProxy(value: string | undefined): boolean | number | string {
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
+
+/**
+ * The REST facade's one assembly point: cross-cutting plugins first, then each part's router,
+ * then the JSON 404 and the error handler. Each part is a router factory taking the context.
+ */
+export function createFacade(deps: FacadeDeps): Facade {
+  const { config, store, log } = deps;
+  const context: FacadeContext = {
+    config,
+    store,
+    log,
+    clock: deps.clock ?? Date.now,
+    metrics: createMetrics(),
+    limiter: new RateLimiter(store, rateLimitsFrom(config)),
+  };
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', trustProxy(config.TRUST_PROXY));
+  app.set('query parser', 'simple');
+
+  app.use(useRequestId());
+  app.use(useRequestLogging(log));
+  app.use(context.metrics.middleware);
+  app.get('/metrics', context.metrics.endpoint);
+  app.use(context.limiter.anonymousPerIp());
+
+  // ── OAuth protocol endpoints (token, PAR, authorize, revoke, introspect, JWKS): they parse their
+  //    own form bodies, so they come before the JSON parser.
+  //    (mounted here by milestone B)
+
+  const limits = { limit: config.BODY_LIMIT_BYTES };
+  app.use(useJsonBody(limits));
+  app.use(useFormBody(limits));
+
+  // ── Mount points. Each part adds one line here: `app.use(createXRouter(context))`.
+  // metadata (cds-wg1-01 + RFC 8414 ASM), registration (§4):
+  // management APIs (Clients, Messages, Credentials, Grants, Server-Provided Files):
+  // consent pages (login, consent form, receipts):
+  // Customer Data APIs (cds-wg3-01):
+
+  app.use(notFoundHandler);
+  app.use(errorHandler(log));
+  return { app, context };
+}
