@@ -1,0 +1,15 @@
+export { buildSubgraph, type BuiltSubgraph, type SubgraphDefinition } from './buildSubgraph';
+export { startSubgraph, type RunningSubgraph, type StartSubgraphOptions } from './startSubgraph';
+export { DecimalScalar, toDecimalString, isDecimalLiteral } from './decimal';
+export { DateScalar, DateTimeScalar, toDateTimeString, toFullDateString, isFullDate } from './temporal';
+export { Connection, PageArgs, PageInfo, MAX_PAGE_SIZE, type Page } from './connection';
+export { encodeCursor, decodeCursor, type CursorKey } from './cursor';
+export { compareKeys, keyOf, sortNodes, type Ordering, type SortColumn } from './ordering';
+export { paginate, sliceWindow, keysetWindow, type KeysetWindow } from './paginate';
+export { LegacyClient, type LegacyClientOptions, type LegacyResponse, type QueryValue } from './legacyClient';
+export { legacyError, badUserInput, type LegacyErrorCode } from './legacyError';
+export { byIdLoader, groupLoader, loadPresent } from './loaders';
+export * from './enums';
+export { Entity } from './types/entity';
+export { AccountProgram, ServiceProgram } from './types/programs';
+export { Timestamps } from './types/timestamps';
