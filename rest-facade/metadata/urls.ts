@@ -1,0 +1,100 @@
+/**
+ * The URL map of the cds-wg1 surface. Objects are stored without URLs and rendered against the
+ * public base URL, so a changed PUBLIC_URL never leaves stale links behind.
+ */
+export const PATHS = {
+  serverMetadata: '/.well-known/cds-server-metadata.json',
+  coverage: '/cds-coverage.json',
+  oauthMetadata: '/.well-known/oauth-authorization-server',
+  registration: '/oauth/register',
+  authorize: '/oauth/authorize',
+  token: '/oauth/token',
+  par: '/oauth/par',
+  revocation: '/oauth/token/revoke',
+  introspection: '/oauth/token/info',
+  jwks: '/oauth/jwks',
+  /** The Server-created receipt redirect_uri of every code-flow Client (§4.2). */
+  defaultRedirect: '/oauth/default-redirect',
+  clients: '/cds-api/v1/clients',
+  messages: '/cds-api/v1/messages',
+  credentials: '/cds-api/v1/credentials',
+  grants: '/cds-api/v1/grants',
+  files: '/cds-api/v1/server-provided-files',
+  humanRegistration: '/developers/register',
+  testAccounts: '/test-accounts',
+  docs: '/docs',
+} as const;
+
+export interface Wg1Urls {
+  base: string;
+  serverMetadata: string;
+  coverage: string;
+  oauthMetadata: string;
+  registration: string;
+  authorize: string;
+  token: string;
+  par: string;
+  revocation: string;
+  introspection: string;
+  jwks: string;
+  defaultRedirect: string;
+  clientsApi: string;
+  messagesApi: string;
+  credentialsApi: string;
+  grantsApi: string;
+  filesApi: string;
+  humanRegistration: string;
+  testAccounts: string;
+  docs: (page?: string) => string;
+  client: (id: string) => string;
+  clientServerMetadata: (id: string) => string;
+  clientOauthMetadata: (id: string) => string;
+  message: (id: string) => string;
+  credential: (id: string) => string;
+  grant: (id: string) => string;
+  file: (id: string) => string;
+  fileDownload: (id: string) => string;
+  /** The id in one of this server's object URLs of that kind, or null. */
+  idIn: (kind: 'clients' | 'messages' | 'credentials' | 'grants', uri: unknown) => string | null;
+}
+
+export function wg1Urls(publicUrl: string): Wg1Urls {
+  const base = publicUrl.replace(/\/$/, '');
+  const at = (path: string) => `${base}${path}`;
+  const api = { clients: at(PATHS.clients), messages: at(PATHS.messages), credentials: at(PATHS.credentials), grants: at(PATHS.grants) };
+  return {
+    base,
+    serverMetadata: at(PATHS.serverMetadata),
+    coverage: at(PATHS.coverage),
+    oauthMetadata: at(PATHS.oauthMetadata),
+    registration: at(PATHS.registration),
+    authorize: at(PATHS.authorize),
+    token: at(PATHS.token),
+    par: at(PATHS.par),
+    revocation: at(PATHS.revocation),
+    introspection: at(PATHS.introspection),
+    jwks: at(PATHS.jwks),
+    defaultRedirect: at(PATHS.defaultRedirect),
+    clientsApi: api.clients,
+    messagesApi: api.messages,
+    credentialsApi: api.credentials,
+    grantsApi: api.grants,
+    filesApi: at(PATHS.files),
+    humanRegistration: at(PATHS.humanRegistration),
+    testAccounts: at(PATHS.testAccounts),
+    docs: (page = '') => at(`${PATHS.docs}${page ? `/${page}` : ''}`),
+    client: (id) => `${api.clients}/${id}`,
+    clientServerMetadata: (id) => `${api.clients}/${id}/cds-server-metadata`,
+    clientOauthMetadata: (id) => `${api.clients}/${id}/oauth-authorization-server`,
+    message: (id) => `${api.messages}/${id}`,
+    credential: (id) => `${api.credentials}/${id}`,
+    grant: (id) => `${api.grants}/${id}`,
+    file: (id) => `${at(PATHS.files)}/${id}`,
+    fileDownload: (id) => `${at(PATHS.files)}/${id}/download`,
+    idIn: (kind, uri) => {
+      if (typeof uri !== 'string' || !uri.startsWith(`${api[kind]}/`)) return null;
+      const id = uri.slice(api[kind].length + 1);
+      return /^[0-9a-f]{16}$/.test(id) ? id : null;
+    },
+  };
+}

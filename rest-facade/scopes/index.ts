@@ -1,0 +1,38 @@
+/**
+ * Scope registry (cds-wg1-02 §3.3–§3.10).
+ *
+ *   createScopeRegistry(publicUrl, settings, coverageIds): ScopeRegistry
+ *   registry.get(id) / all() / ofType(type) / field(id)
+ *   registry.publishedRegistrationFields()        → `cds_registration_fields`
+ *   registry.checkAuthorizationDetails(entries, allowedTypes): string | null
+ *
+ * Providers: ./providers.ts lists them; a provider returns Scope Descriptions, Registration Fields
+ * and Authorization Server Metadata members (interface ScopeProvider).
+ */
+import { scopeProviders } from './providers';
+import { ScopeRegistry } from './registry';
+import type { ScopeSettings } from './settings';
+
+export {
+  CLIENT_ADMIN_SCOPE, GRANT_ADMIN_TYPE, SERVER_PROVIDED_FILES_TYPE, SERVER_PROVIDED_FILES_DESCRIPTION,
+  clientAdminScope, grantAdminScope, serverProvidedFilesScope,
+  type ScopeDocs, type ServerProvidedFilesSetting,
+} from './builtin';
+export {
+  ScopeRegistry, type AuthorizationDetail, type RegistrationFieldSetting, type ScopeContext, type ScopeProvider,
+} from './registry';
+export {
+  ADF_FORMATS, REGISTRATION_FIELD_FORMATS, REGISTRATION_FIELD_TYPES,
+  authorizationDetailsFieldSchema, choiceSchema, decimalTextSchema, registrationFieldSchema, scopeDescriptionSchema,
+  type AuthorizationDetailsField, type Choice, type RegistrationField, type RegistrationFieldType, type ScopeDescription,
+} from './schema';
+export { DEFAULT_GRANT_ADMIN_SCOPE, defaultScopeSettings, type ScopeSettings } from './settings';
+
+/** Documentation anchors for scopes and fields live on the Server's scope page. */
+export function scopeDocs(publicUrl: string) {
+  return (anchor: string) => `${publicUrl}/docs/scopes#${encodeURIComponent(anchor)}`;
+}
+
+export function createScopeRegistry(publicUrl: string, settings: ScopeSettings, coverageIds: string[]): ScopeRegistry {
+  return new ScopeRegistry({ publicUrl, docs: scopeDocs(publicUrl), coverageIds }, scopeProviders(settings));
+}

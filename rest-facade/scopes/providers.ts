@@ -1,0 +1,13 @@
+import { builtinScopeProvider } from './builtinProvider';
+import type { ScopeProvider } from './registry';
+import type { ScopeSettings } from './settings';
+
+/**
+ * Every scope provider of the deployment. The cds-wg3-01 Customer Data scopes add theirs here with
+ * one line (an entry in this list).
+ */
+export function scopeProviders(settings: ScopeSettings): ScopeProvider[] {
+  return [
+    builtinScopeProvider(settings),
+  ];
+}

@@ -1,0 +1,153 @@
+import {
+  CLIENT_ADMIN_SCOPE, GRANT_ADMIN_TYPE, SERVER_PROVIDED_FILES_TYPE, type ScopeDocs,
+} from './builtin';
+import {
+  registrationFieldSchema, scopeDescriptionSchema, type RegistrationField, type ScopeDescription,
+} from './schema';
+
+/** One RFC 9396 authorization_details entry: a `type` (an SD id, §3.4) plus that scope's fields. */
+export type AuthorizationDetail = { type: string } & Record<string, unknown>;
+
+/**
+ * A Registration Field as configured: the published object (§3.5) plus, for the types that need a
+ * post-registration step (§3.6), where the Client completes it (never single-use).
+ */
+export type RegistrationFieldSetting = RegistrationField & { request_uri?: string };
+
+export interface ScopeContext {
+  publicUrl: string;
+  docs: ScopeDocs;
+  /** Coverage entry ids the deployment publishes (01§4.3); SDs may reference only these. */
+  coverageIds: string[];
+}
+
+/**
+ * A source of Scope Descriptions. The built-in provider covers §3.3; the cds-wg3-01 scopes are one
+ * more provider (one line in ./providers.ts).
+ */
+export interface ScopeProvider {
+  name: string;
+  scopes(ctx: ScopeContext): ScopeDescription[];
+  registrationFields?(ctx: ScopeContext): RegistrationFieldSetting[];
+  /** Members this provider adds to the Authorization Server Metadata (e.g. its API URLs). */
+  serverMetadata?(ctx: ScopeContext): Record<string, unknown>;
+  /**
+   * Checks one authorization_details entry whose `type` is one of this provider's SD ids (used when
+   * Clients set `cds_default_authorization_details` or modify a Grant). Returns an error or null.
+   */
+  validateAuthorizationDetail?(scope: ScopeDescription, entry: AuthorizationDetail): string | null;
+}
+
+/** What a deployment offers, validated once at start-up (a misconfiguration fails fast). */
+export class ScopeRegistry {
+  private readonly byId = new Map<string, ScopeDescription>();
+  private readonly owner = new Map<string, ScopeProvider>();
+  private readonly fields = new Map<string, RegistrationFieldSetting>();
+  private readonly metadata: Record<string, unknown> = {};
+
+  constructor(ctx: ScopeContext, providers: ScopeProvider[]) {
+    for (const provider of providers) {
+      for (const sd of provider.scopes(ctx)) {
+        if (this.byId.has(sd.id)) throw new Error(`scope ${sd.id} is described twice`);
+        this.byId.set(sd.id, scopeDescriptionSchema.parse(sd));
+        this.owner.set(sd.id, provider);
+      }
+      for (const rf of provider.registrationFields?.(ctx) ?? []) {
+        registrationFieldSchema.parse(rf);
+        if (this.fields.has(rf.id)) throw new Error(`registration field ${rf.id} is defined twice`);
+        this.fields.set(rf.id, rf);
+      }
+      Object.assign(this.metadata, provider.serverMetadata?.(ctx) ?? {});
+    }
+    this.check(ctx);
+  }
+
+  /** The cross-object MUSTs of §3.3–§3.8 that a single schema cannot express. */
+  private check(ctx: ScopeContext) {
+    const fail = (message: string) => { throw new Error(`scope configuration: ${message}`); };
+    if (this.byId.get(CLIENT_ADMIN_SCOPE)?.type !== CLIENT_ADMIN_SCOPE) fail('cds_client_admin must be offered (§4.1)');
+    for (const sd of this.byId.values()) {
+      if (sd.grant_admin_scope !== null && this.byId.get(sd.grant_admin_scope)?.type !== GRANT_ADMIN_TYPE) {
+        fail(`${sd.id}: grant_admin_scope ${sd.grant_admin_scope} is not a ${GRANT_ADMIN_TYPE} scope (§3.4)`);
+      }
+      for (const id of [...sd.registration_requirements, ...sd.registration_optional]) {
+        if (!this.fields.has(id)) fail(`${sd.id}: registration field ${id} is not defined (§3.2)`);
+      }
+      for (const id of sd.registration_optional) {
+        const rf = this.fields.get(id)!;
+        if (rf.type === 'registration_field' && rf.default === undefined) fail(`${id}: an optional registration_field needs a default (§3.6)`);
+      }
+      // A1: the Server-Provided Files SD mandates no grant types.
+      if (sd.grant_types_supported.length === 0 && sd.type !== SERVER_PROVIDED_FILES_TYPE) fail(`${sd.id}: no grant type (§3.4)`);
+      const code = sd.grant_types_supported.includes('authorization_code');
+      const methods = sd.code_challenge_methods_supported;
+      if (code && (!methods.includes('S256') || methods.includes('plain'))) fail(`${sd.id}: PKCE must offer S256 and not plain (§3.4)`);
+      if (!code && methods.length > 0) fail(`${sd.id}: code_challenge_methods_supported must be [] without authorization_code (§3.4)`);
+      for (const coverage of sd.coverages_supported) {
+        if (!ctx.coverageIds.includes(coverage)) fail(`${sd.id}: coverage ${coverage} is not published (01§4.3)`);
+      }
+      for (const adf of sd.authorization_details_fields_supported) {
+        for (const t of adf.for_types) {
+          if (!sd.authorization_details_types_supported.includes(t)) fail(`${sd.id}: field ${adf.id} names type ${t} outside the scope's types (§3.8)`);
+        }
+        if (adf.is_required && adf.default !== undefined) fail(`${sd.id}: required field ${adf.id} has a default (§3.8)`);
+      }
+    }
+    for (const rf of this.fields.values()) {
+      if (rf.type === 'registration_field' && (!rf.field_name || !rf.format)) fail(`${rf.id}: field_name and format are required (§3.6)`);
+      if (rf.type === 'payment_required' && (rf.amount === undefined || rf.currency === undefined)) fail(`${rf.id}: amount and currency are required (§3.6)`);
+      if (rf.format?.startsWith('choice') && !rf.choices) fail(`${rf.id}: choices are required (§3.5)`);
+      if ((rf.format === 'choice' || rf.format === 'choice_list') && rf.choices?.length === 0) fail(`${rf.id}: at least one choice (§3.5)`);
+    }
+  }
+
+  get(id: string): ScopeDescription | undefined {
+    return this.byId.get(id);
+  }
+
+  all(): ScopeDescription[] {
+    return [...this.byId.values()];
+  }
+
+  ofType(type: string): ScopeDescription[] {
+    return this.all().filter((sd) => sd.type === type);
+  }
+
+  field(id: string): RegistrationFieldSetting | undefined {
+    return this.fields.get(id);
+  }
+
+  /** `cds_registration_fields` (§3.2): every field some SD lists, required or optional (A28). */
+  publishedRegistrationFields(): Record<string, RegistrationField> {
+    const referenced = new Set(this.all().flatMap((sd) => [...sd.registration_requirements, ...sd.registration_optional]));
+    const out: Record<string, RegistrationField> = {};
+    for (const id of referenced) {
+      const { request_uri: _internal, ...published } = this.fields.get(id)!;
+      out[id] = published;
+    }
+    return out;
+  }
+
+  /** Extra Authorization Server Metadata members contributed by providers. */
+  serverMetadata(): Record<string, unknown> {
+    return { ...this.metadata };
+  }
+
+  /**
+   * Checks authorization_details entries: each `type` must be allowed (`allowedTypes`) and pass its
+   * provider's own field rules. Returns the first problem, or null.
+   */
+  checkAuthorizationDetails(entries: AuthorizationDetail[], allowedTypes: string[]): string | null {
+    for (const entry of entries) {
+      if (!allowedTypes.includes(entry.type)) return `authorization_details type ${entry.type} is not available here`;
+      const sd = this.all().find((s) => s.authorization_details_types_supported.includes(entry.type));
+      if (!sd) return `authorization_details type ${entry.type} is not supported`;
+      const known = new Set(['type', ...sd.authorization_details_fields_supported.filter((f) => f.for_types.includes(entry.type)).map((f) => f.id)]);
+      const unknown = Object.keys(entry).find((k) => !known.has(k));
+      if (unknown) return `authorization_details field ${unknown} is not defined for ${entry.type}`;
+      const problem = this.owner.get(sd.id)?.validateAuthorizationDetail?.(sd, entry);
+      if (problem) return problem;
+    }
+    return null;
+  }
+}
