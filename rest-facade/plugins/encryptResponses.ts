@@ -1,7 +1,7 @@
 import type { Request, RequestHandler, Response } from 'express';
 import type { JWK } from 'jose';
 import { HttpError, sendError } from '../errors';
-import { ENCRYPTED_BODY_TYPE, encryptResponse, headerPlacement, type HeaderLines } from '../jwe';
+import { ENCRYPTED_BODY_TYPE, encryptResponse, headerPlacement, type EncryptedResponse, type HeaderLines } from '../jwe';
 
 type Callback = (err?: Error | null) => void;
 
@@ -55,72 +55,73 @@ export function encryptResponses(getJwk: (req: Request) => JWK | null): RequestH
 }
 
 function interceptResponse(req: Request, res: Response, getJwk: (req: Request) => JWK | null): void {
+  // Kept and called, not restored: wrappers mounted after this plugin stay in the chain.
   const original = {
     setHeader: res.setHeader,
-    writeHead: res.writeHead,
-    write: res.write,
-    end: res.end,
+    writeHead: res.writeHead as (...args: unknown[]) => Response,
+    write: res.write as (...args: unknown[]) => boolean,
+    end: res.end as (...args: unknown[]) => Response,
     flushHeaders: res.flushHeaders,
   };
   let jwk: JWK | null | undefined; // undefined until the response starts
+  let passThrough = false; // a clear response, or the encrypted one being sent
   let sent = false; // what `headersSent` would say had the response not been held back
   const chunks: Buffer[] = [];
 
-  const restore = () => {
-    Object.assign(res, original);
-    delete (res as { headersSent?: boolean }).headersSent;
-  };
-
   /** Decides once, when the response starts, whether it is encrypted. */
-  const encrypting = (): boolean => {
+  const holding = (): boolean => {
     if (jwk === undefined) {
       jwk = getJwk(req);
-      if (jwk === null) restore();
+      if (jwk === null) passThrough = true;
       // Error handlers check headersSent to abort a half-sent response instead of appending to it.
       else Object.defineProperty(res, 'headersSent', { configurable: true, get: () => sent });
     }
-    return jwk !== null;
+    return !passThrough;
   };
 
   res.setHeader = function setHeader(this: Response, name: string, value: number | string | readonly string[]) {
-    if (VALIDATORS.has(name.toLowerCase()) && (jwk ?? getJwk(req)) !== null) return this;
+    if (!passThrough && VALIDATORS.has(name.toLowerCase()) && (jwk ?? getJwk(req)) !== null) return this;
     return original.setHeader.call(this, name, value);
   } as Response['setHeader'];
 
-  res.writeHead = function writeHead(this: Response, statusCode: number, ...rest: unknown[]) {
-    if (!encrypting()) return (original.writeHead as (...a: unknown[]) => Response).call(this, statusCode, ...rest);
-    this.statusCode = statusCode;
-    if (typeof rest[0] === 'string') this.statusMessage = rest[0];
-    applyHeadArgument(this, typeof rest[0] === 'string' ? rest[1] : rest[0]);
+  res.writeHead = function writeHead(this: Response, ...args: unknown[]) {
+    if (!holding()) return original.writeHead.apply(this, args);
+    const [statusCode, reason, headers] = args;
+    this.statusCode = statusCode as number;
+    if (typeof reason === 'string') this.statusMessage = reason;
+    applyHeadArgument(this, typeof reason === 'string' ? headers : reason);
     sent = true;
     return this;
   } as Response['writeHead'];
 
   res.flushHeaders = function flushHeaders(this: Response) {
-    if (!encrypting()) original.flushHeaders.call(this);
+    if (!holding()) original.flushHeaders.call(this);
   };
 
-  res.write = function write(this: Response, chunk: unknown, encoding?: unknown, callback?: Callback) {
-    if (!encrypting()) return (original.write as (...a: unknown[]) => boolean).call(this, chunk, encoding, callback);
-    const cb = typeof encoding === 'function' ? (encoding as Callback) : callback;
+  res.write = function write(this: Response, ...args: unknown[]) {
+    if (!holding()) return original.write.apply(this, args);
+    const [chunk, encoding, callback] = args;
     chunks.push(toBuffer(chunk, encoding));
     sent = true;
+    const cb = [encoding, callback].find((a) => typeof a === 'function') as Callback | undefined;
     if (cb) process.nextTick(cb);
     return true;
   } as Response['write'];
 
-  res.end = function end(this: Response, chunk?: unknown, encoding?: unknown, callback?: Callback) {
-    if (!encrypting()) return (original.end as (...a: unknown[]) => Response).call(this, chunk, encoding, callback);
-    const cb = [chunk, encoding, callback].find((a) => typeof a === 'function') as Callback | undefined;
+  res.end = function end(this: Response, ...args: unknown[]) {
+    if (!holding()) return original.end.apply(this, args);
+    const [chunk, encoding] = args;
     if (chunk !== undefined && chunk !== null && typeof chunk !== 'function') chunks.push(toBuffer(chunk, encoding));
+    const cb = args.find((a) => typeof a === 'function') as Callback | undefined;
     if (cb) this.once('finish', () => cb());
-    restore();
+    passThrough = true;
+    delete (this as { headersSent?: boolean }).headersSent;
     sendEncrypted(req, this, jwk as JWK, chunks);
     return this;
   } as Response['end'];
 }
 
-/** Sends the held-back response encrypted; the original write/end are back in place. */
+/** Sends the held-back response encrypted, through the (now pass-through) response methods. */
 function sendEncrypted(req: Request, res: Response, jwk: JWK, chunks: Buffer[]): void {
   const withBody = hasBody(req, res);
   const inner: [string, string][] = [];
@@ -134,7 +135,7 @@ function sendEncrypted(req: Request, res: Response, jwk: JWK, chunks: Buffer[]):
     }
   }
 
-  let encrypted: ReturnType<typeof encryptResponse>;
+  let encrypted: EncryptedResponse;
   try {
     encrypted = encryptResponse(jwk, inner satisfies HeaderLines, withBody ? chunks : null);
   } catch (err) {
