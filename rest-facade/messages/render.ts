@@ -1,5 +1,5 @@
 import type { Wg1Urls } from '../metadata/urls';
-import { RawNumber } from '../registration/rawJson';
+import { JsonDecimal } from '../json';
 import type { MessageRecord } from './schema';
 
 /** The Message object of §6.1; optional members appear only when set. */
@@ -20,7 +20,7 @@ export function renderMessage(message: MessageRecord, urls: Wg1Urls): Record<str
     ...(message.grants_requested && { grants_requested: message.grants_requested }),
     ...(message.attachments && { attachments: message.attachments }),
     ...(message.related_uri !== undefined && message.related_uri !== null && { related_uri: message.related_uri, related_type: message.related_type }),
-    ...(message.amount !== undefined && { amount: new RawNumber(message.amount) }),
+    ...(message.amount !== undefined && { amount: new JsonDecimal(message.amount) }),
     ...(message.currency !== undefined && { currency: message.currency }),
   };
 }

@@ -7,6 +7,6 @@
  */
 export { systemClock, isoAt, type Clock } from './clock';
 export { decodeCursor, encodeCursor, pageLink, type Cursor, type Page } from './keyset';
-export { RawNumber, sendJson, stringifyJson } from './rawJson';
 export { RegistrationRepository, registrationRecordSchema, type RegistrationRecord } from './repository';
 export { createWg1Repositories, type Wg1Repositories } from './repositories';
+export { createDirectory } from './directory';
