@@ -9,7 +9,10 @@ export const headerLinesSchema = z.array(z.tuple([fieldName, fieldValue]).readon
 /** The headers that go into the encrypted headers part, in order; a name may repeat. */
 export type HeaderLines = z.infer<typeof headerLinesSchema>;
 
-/** The headers plaintext of the overview's scheme: `Name: value` lines joined by LF, no trailing LF. */
+/**
+ * The headers plaintext of the overview's scheme: `Name: value` lines joined by LF, no trailing LF
+ * (encrypted as UTF-8, which the overview's snippet decodes).
+ */
 export function formatHeaderLines(lines: HeaderLines): string {
   return headerLinesSchema.parse(lines).map(([name, value]) => `${name}: ${value}`).join('\n');
 }

@@ -80,6 +80,9 @@ function buildApp() {
   });
   app.get('/bad', () => { throw badRequest('limit must be a positive integer'); });
   app.get('/limited', () => { throw new HttpError(429, 'too_many_requests', 'slow down', { 'Retry-After': '30' }); });
+  app.get('/forbidden', () => {
+    throw new OAuthError('insufficient_scope', 'scope lacks usage', 403, { 'WWW-Authenticate': 'Bearer error="insufficient_scope"' });
+  });
   app.get('/created', (_req, res) => {
     res.writeHead(201, { 'Content-Type': 'text/plain', 'X-App': 'a' });
     res.write('part1');
@@ -163,6 +166,7 @@ describe('encryptResponses over real HTTP', () => {
     ['/bad', 400, 'invalid_request'],
     ['/no-such-endpoint', 404, 'not_found'],
     ['/limited', 429, 'too_many_requests'],
+    ['/forbidden', 403, 'insufficient_scope'],
   ])('encrypts the %s error produced after authentication (%i) and keeps its status', async (path, status, error) => {
     const res = await get(path, 'keyed');
     expect(res.status).toBe(status);
@@ -170,7 +174,9 @@ describe('encryptResponses over real HTTP', () => {
     const { headerLines, body } = decrypt(res);
     expect(headerLines).toContain('Content-Type: application/json; charset=utf-8');
     expect(JSON.parse(body.toString('utf8')).error).toBe(error);
+    // the headers a client acts on before decrypting stay in clear
     if (status === 429) expect(res.headers.get('retry-after')).toBe('30');
+    if (status === 403) expect(res.headers.get('www-authenticate')).toBe('Bearer error="insufficient_scope"');
   });
 
   it('does not encrypt when authentication fails or the Grant has no key', async () => {
