@@ -4,6 +4,7 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLScalarType, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import { DecimalScalar } from './decimal';
+import { JSONObjectScalar } from './json';
 import { DateScalar, DateTimeScalar } from './temporal';
 
 /** The Federation 2 directives our subgraphs use. */
@@ -42,7 +43,7 @@ export async function buildSubgraph<TContext>(definition: SubgraphDefinition<TCo
     resolvers[typeName] = { ...(resolvers[typeName] as object), __resolveReference: resolve };
   }
   // Custom scalars keep their serialize/parse functions in the federated schema.
-  for (const scalar of [DecimalScalar, DateScalar, DateTimeScalar]) {
+  for (const scalar of [DecimalScalar, DateScalar, DateTimeScalar, JSONObjectScalar]) {
     if (typeSchema.getType(scalar.name)) resolvers[scalar.name] = scalar;
   }
   const schema = buildSubgraphSchema({

@@ -3,12 +3,12 @@ import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'typ
 
 /** Relay-style page metadata; the same type in every subgraph, hence @shareable. */
 @Directive('@shareable')
-@ObjectType({ description: 'Where a page sits in its listing. Cursors are opaque keyset positions.' })
+@ObjectType({ description: 'Where a page sits in its listing. Cursors are opaque; each is null when there is no page in its direction.' })
 export class PageInfo {
-  @Field(() => String, { nullable: true, description: 'Cursor of the first node of this page (pass as `before` for the previous page).' })
+  @Field(() => String, { nullable: true, description: 'Pass as `before` (with `last`) for the previous page; null when there is none.' })
   startCursor!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Cursor of the last node of this page (pass as `after` for the next page).' })
+  @Field(() => String, { nullable: true, description: 'Pass as `after` (with `first`) for the next page; null when there is none.' })
   endCursor!: string | null;
 
   @Field(() => Boolean)

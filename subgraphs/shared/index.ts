@@ -13,3 +13,7 @@ export * from './enums';
 export { Entity } from './types/entity';
 export { AccountProgram, ServiceProgram } from './types/programs';
 export { Timestamps } from './types/timestamps';
+export { JSONObjectScalar } from './json';
+export { legacyPosition, legacyPage, listingTag, type LegacyPosition, type LegacyPageResult } from './legacyPaging';
+export { rowLoader, rowGroupLoader, stamp, once, type Synced } from './synced';
+export { cdsEnum, type EnumValue } from './cdsEnum';

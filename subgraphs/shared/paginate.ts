@@ -45,15 +45,17 @@ export async function paginate<T>(
   const more = fetched.length > window.size;
   const taken = fetched.slice(0, window.size);
   const nodes = window.backward ? taken.reverse() : taken;
-  const cursor = (node: T | undefined) => (node ? encodeCursor(keyOf(ordering, node)) : null);
+  // A cursor always comes from an existing node, so a bounded walk has something behind it.
+  const hasNextPage = window.backward ? window.from !== null : more;
+  const hasPreviousPage = window.backward ? more : window.from !== null;
+  const cursor = (node: T | undefined, exists: boolean) => (node && exists ? encodeCursor(keyOf(ordering, node)) : null);
   return {
     nodes,
     pageInfo: {
-      startCursor: cursor(nodes[0]),
-      endCursor: cursor(nodes[nodes.length - 1]),
-      // A cursor always comes from an existing node, so a bounded walk has something behind it.
-      hasNextPage: window.backward ? window.from !== null : more,
-      hasPreviousPage: window.backward ? more : window.from !== null,
+      startCursor: cursor(nodes[0], hasPreviousPage),
+      endCursor: cursor(nodes[nodes.length - 1], hasNextPage),
+      hasNextPage,
+      hasPreviousPage,
     },
   };
 }

@@ -1,0 +1,43 @@
+import type { Logger } from '../../lib/logger';
+import { buildSubgraph, LegacyClient, once, startSubgraph, type RunningSubgraph } from '../shared';
+import { CisClient } from './adapter/cis';
+import { createAccountsContext, type AccountsContext } from './context';
+import { AccountResolver } from './resolvers/account';
+import { AggregationResolver } from './resolvers/aggregation';
+import { ServiceContractResolver } from './resolvers/serviceContract';
+import { ServicePointResolver } from './resolvers/servicePoint';
+
+const first = <T>(load: Promise<T[]>) => load.then((nodes) => nodes[0] ?? null);
+
+/** The accounts subgraph (CIS): Account, ServiceContract, ServicePoint, Aggregation. */
+export const buildAccountsSubgraph = once(() =>
+  buildSubgraph<AccountsContext>({
+    name: 'accounts',
+    resolvers: [AccountResolver, ServiceContractResolver, ServicePointResolver, AggregationResolver],
+    references: {
+      Account: (ref, ctx) => first(ctx.accounts([ref.id])),
+      ServiceContract: (ref, ctx) => first(ctx.contracts([ref.id])),
+      ServicePoint: (ref, ctx) => first(ctx.servicePoints([ref.id])),
+      Aggregation: (ref, ctx) => first(ctx.aggregations([ref.id])),
+    },
+  }),
+);
+
+export interface AccountsSubgraphOptions {
+  cisUrl: string;
+  /** Base URL of the public site; consent requirements of aggregations link to its documentation. */
+  publicUrl: string;
+  port?: number;
+  legacyTimeoutMs?: number;
+  log?: Logger;
+}
+
+export async function startAccountsSubgraph(options: AccountsSubgraphOptions): Promise<RunningSubgraph> {
+  const cis = new CisClient(new LegacyClient({ system: 'CIS', baseUrl: options.cisUrl, timeoutMs: options.legacyTimeoutMs }));
+  const links = { consentDocumentation: `${options.publicUrl}/docs/aggregations#consent` };
+  return startSubgraph(await buildAccountsSubgraph(), {
+    createContext: () => createAccountsContext(cis, links),
+    port: options.port,
+    log: options.log,
+  });
+}
