@@ -2,11 +2,14 @@ import express, { type Express } from 'express';
 import type { Config } from '../lib/config';
 import type { Logger } from '../lib/logger';
 import { errorHandler, notFoundHandler } from './errors';
+import { AUTHORIZATION_HANDOFF_PATH, consentPagesMissing, createAuthorizationServer, type AuthorizationServer } from './oauth';
 import { useFormBody, useJsonBody } from './plugins/useBodyParsing';
 import { createMetrics, type Metrics } from './plugins/useMetrics';
 import { RateLimiter, type RateLimits } from './plugins/useRateLimit';
 import { useRequestId } from './plugins/useRequestId';
 import { useRequestLogging } from './plugins/useRequestLogging';
+import { createDirectory, createWg1Repositories, type Wg1Repositories } from './registration';
+import { createScopeRegistry, defaultScopeSettings, type ScopeRegistry, type ScopeSettings } from './scopes';
 import type { Store } from './store';
 
 export interface FacadeDeps {
@@ -15,6 +18,8 @@ export interface FacadeDeps {
   log: Logger;
   /** Milliseconds since the epoch; tests pass a movable clock to expire codes and tokens. */
   clock?: () => number;
+  /** The scopes the deployment offers beyond the built-in ones; the demo defaults otherwise. */
+  scopeSettings?: ScopeSettings;
 }
 
 /** What every router of the facade is built from. */
@@ -25,6 +30,10 @@ export interface FacadeContext {
   clock: () => number;
   metrics: Metrics;
   limiter: RateLimiter;
+  scopes: ScopeRegistry;
+  repos: Wg1Repositories;
+  /** The authorization server: `oauth.requireToken(...)` guards the APIs. */
+  oauth: AuthorizationServer;
 }
 
 export interface Facade {
@@ -55,13 +64,13 @@ function trustProxy(value: string | undefined): boolean | number | string {
  */
 export function createFacade(deps: FacadeDeps): Facade {
   const { config, store, log } = deps;
+  const clock = deps.clock ?? Date.now;
+  const limiter = new RateLimiter(store, rateLimitsFrom(config));
+  const scopes = createScopeRegistry(config.PUBLIC_URL, deps.scopeSettings ?? defaultScopeSettings, []);
+  const repos = createWg1Repositories(store, clock);
+  const oauth = createAuthorizationServer({ config, store, log, limiter, clock, scopes, directory: createDirectory(repos) });
   const context: FacadeContext = {
-    config,
-    store,
-    log,
-    clock: deps.clock ?? Date.now,
-    metrics: createMetrics(),
-    limiter: new RateLimiter(store, rateLimitsFrom(config)),
+    config, store, log, clock, scopes, repos, oauth, limiter, metrics: createMetrics(),
   };
 
   const app = express();
@@ -75,9 +84,9 @@ export function createFacade(deps: FacadeDeps): Facade {
   app.get('/metrics', context.metrics.endpoint);
   app.use(context.limiter.anonymousPerIp());
 
-  // ── OAuth protocol endpoints (token, PAR, authorize, revoke, introspect, JWKS): they parse their
-  //    own form bodies, so they come before the JSON parser.
-  //    (mounted here by milestone B)
+  // OAuth protocol endpoints (token, PAR, authorize, revoke, introspect, JWKS) parse their own
+  // form bodies, so they come before the JSON parser.
+  app.use(oauth.router);
 
   const limits = { limit: config.BODY_LIMIT_BYTES };
   app.use(useJsonBody(limits));
@@ -89,6 +98,8 @@ export function createFacade(deps: FacadeDeps): Facade {
   // consent pages (login, consent form, receipts):
   // Customer Data APIs (cds-wg3-01):
 
+  // Until the consent pages are mounted above, the authorization hand-off says so honestly.
+  app.get(`${AUTHORIZATION_HANDOFF_PATH}/:requestId`, (_req, res) => consentPagesMissing(res));
   app.use(notFoundHandler);
   app.use(errorHandler(log));
   return { app, context };

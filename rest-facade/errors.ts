@@ -21,12 +21,13 @@ export class HttpError extends Error {
   }
 }
 
-/** The OAuth error codes of RFC 6749 §4.1.2.1/§5.2, RFC 6750 §3.1, RFC 9396 §5 and cds-wg1-02 §8.3. */
+/** The OAuth error codes of RFC 6749 §4.1.2.1/§5.2, RFC 6750 §3.1, RFC 7009, RFC 9126, RFC 9396 §5 and cds-wg1-02 §8.3. */
 export type OAuthErrorCode =
   | 'invalid_request' | 'invalid_client' | 'invalid_grant' | 'unauthorized_client'
   | 'unsupported_grant_type' | 'invalid_scope' | 'invalid_authorization_details'
   | 'access_denied' | 'unsupported_response_type' | 'server_error' | 'temporarily_unavailable'
   | 'invalid_token' | 'insufficient_scope' | 'unsupported_token_type' | 'invalid_request_uri'
+  | 'request_not_supported'
   | 'cds_grant_id_invalid_value' | 'cds_grant_id_invalid_user';
 
 export class OAuthError extends HttpError {
