@@ -7,7 +7,11 @@ import { Writable } from 'node:stream';
 import { configSchema, type Config } from '../../../lib/config';
 import type { Logger } from '../../../lib/logger';
 import { createFacade, type Facade } from '../../../rest-facade/app';
+import { errorHandler } from '../../../rest-facade/errors';
+import type { TokenAuth } from '../../../rest-facade/oauth';
+import type { ScopeSettings } from '../../../rest-facade/scopes';
 import { MemoryStore, RedisStore, type Store } from '../../../rest-facade/store';
+import { testScopeSettings } from './registration';
 
 /** Every log line a facade wrote, as text, so tests can search it for secrets. */
 export class CapturedLog {
@@ -64,6 +68,7 @@ export async function startFacade(options: {
   store: Store;
   config?: Partial<Record<string, string>>;
   clock?: () => number;
+  scopeSettings?: ScopeSettings;
 }): Promise<RunningFacade> {
   const log = new CapturedLog();
   const host = express();
@@ -76,7 +81,9 @@ export async function startFacade(options: {
     store: options.store,
     log: log.logger,
     clock: options.clock,
+    scopeSettings: options.scopeSettings ?? testScopeSettings(url),
   });
+  host.use('/probe', probeRouter(facade));
   host.use(facade.app);
   return {
     url,
@@ -88,4 +95,31 @@ export async function startFacade(options: {
       server.close(() => resolve());
     }),
   };
+}
+
+/** What a probe endpoint reports about `req.auth`. */
+export function summarize(auth: TokenAuth) {
+  return {
+    clientId: auth.clientId,
+    registrationId: auth.registrationId,
+    credentialId: auth.credentialId,
+    scope: auth.scope,
+    grantIds: auth.grants.map((g) => g.grant_id),
+    accessGrantIds: auth.accessGrants.map((g) => g.grant_id),
+    grantAdminOf: auth.grantAdminOf,
+  };
+}
+
+/**
+ * Endpoints guarded by `requireToken` the way the management and data APIs use it, so the bearer
+ * middleware is exercised over HTTP independently of any one API.
+ */
+function probeRouter(facade: Facade) {
+  const { oauth, log } = facade.context;
+  const router = express.Router();
+  router.get('/admin', oauth.requireToken({ anyScope: ['cds_client_admin'] }), (req, res) => { res.json(summarize(req.auth!)); });
+  router.get('/granted', oauth.requireToken({ accept: (auth) => auth.grantAdminOf !== null || auth.scopes.includes('example_usage') }), (req, res) => { res.json(summarize(req.auth!)); });
+  router.get('/any', oauth.requireToken(), (req, res) => { res.json(summarize(req.auth!)); });
+  router.use(errorHandler(log));
+  return router;
 }
