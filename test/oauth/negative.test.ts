@@ -6,7 +6,7 @@ import {
   auth, insecure,
 } from './support/client';
 import { makeStore, startFacade, type RunningFacade, type StoreKind } from './support/facade';
-import { seedRegistration, USAGE_SCOPE, type SeededRegistration } from './support/registration';
+import { seedRegistration, USAGE_SCOPE, type SeededClient, type SeededRegistration } from './support/registration';
 import { changedKeys, snapshot } from './support/snapshot';
 
 /**
@@ -47,7 +47,7 @@ describe.each<StoreKind>(['memory', 'redis'])('OAuth rejections (%s store)', (ki
     return result;
   }
 
-  async function rejected(action: () => Promise<{ status: number; json: Record<string, unknown> }>, status: number, error: string) {
+  async function rejected<R extends { status: number; json: Record<string, unknown> }>(action: () => Promise<R>, status: number, error: string): Promise<R> {
     const res = await unchanged(action);
     expect(res.status).toBe(status);
     expect(res.json.error).toBe(error);
@@ -141,7 +141,7 @@ describe.each<StoreKind>(['memory', 'redis'])('OAuth rejections (%s store)', (ki
 
   describe('token endpoint: authorization codes (RFC 6749 §4.1.3, RFC 7636)', () => {
     const fresh = (options = {}) => authorizeAndApprove(f, as, reg.usage, { scope: USAGE_SCOPE, ...options });
-    const exchange = (code: string, extra: Record<string, string>, client = reg.usage) =>
+    const exchange = (code: string, extra: Record<string, string>, client: SeededClient = reg.usage) =>
       postForm(tokenUrl, { grant_type: 'authorization_code', code, redirect_uri: reg.usage.redirect_uri, ...extra },
         client.secret ? basicOf(client) : undefined);
 
@@ -193,7 +193,7 @@ describe.each<StoreKind>(['memory', 'redis'])('OAuth rejections (%s store)', (ki
       const { callback, verifier } = await authorizeAndApprove(f, as, reg.usage, { scope: USAGE_SCOPE });
       return redeem(as, reg.usage, callback, verifier);
     }
-    const refreshForm = (token: string, extra: Record<string, string> = {}, client = reg.usage) =>
+    const refreshForm = (token: string, extra: Record<string, string> = {}, client: SeededClient = reg.usage) =>
       postForm(tokenUrl, { grant_type: 'refresh_token', refresh_token: token, ...extra }, client.secret ? basicOf(client) : undefined);
 
     it('scope escalation on refresh → invalid_scope, and the refresh token still works', async () => {
