@@ -17,9 +17,9 @@ const SECRET_PARAMS = new Set([
 export function loggableUrl(originalUrl: string): string {
   const q = originalUrl.indexOf('?');
   if (q < 0) return originalUrl;
-  const params = new URLSearchParams(originalUrl.slice(q + 1));
-  for (const key of new Set(params.keys())) if (SECRET_PARAMS.has(key)) params.set(key, '[redacted]');
-  return `${originalUrl.slice(0, q)}?${params}`;
+  const query = [...new URLSearchParams(originalUrl.slice(q + 1))]
+    .map(([key, value]) => `${encodeURIComponent(key)}=${SECRET_PARAMS.has(key) ? '[redacted]' : encodeURIComponent(value)}`);
+  return `${originalUrl.slice(0, q)}?${query.join('&')}`;
 }
 
 /**
