@@ -8,7 +8,7 @@ import { JSONObjectScalar } from './json';
 import { DateScalar, DateTimeScalar } from './temporal';
 
 /** The Federation 2 directives our subgraphs use. */
-const FEDERATION_LINK = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable"])';
+const FEDERATION_LINK = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable", "@external", "@requires"])';
 
 type ResolverMap = Record<string, Record<string, unknown> | GraphQLScalarType>;
 

@@ -1,0 +1,157 @@
+import Decimal from 'decimal.js';
+import { XMLParser } from 'fast-xml-parser';
+
+// Green Button ESPI Atom feeds (NAESB REQ.21) → usage points, channels and interval readings.
+// Entries are tied together by their Atom links (self / up / related), the way ESPI defines them,
+// so feeds from any Data Custodian parse alike, whatever their namespace prefixes.
+
+export interface EspiReading {
+  /** Start of the interval, epoch milliseconds (ESPI gives seconds, possibly fractional). */
+  start: number;
+  /** Duration in seconds. */
+  duration: number;
+  /** Value exactly as the feed writes it (an integer in `uom` × 10^powerOfTenMultiplier). */
+  value: string;
+  /** Cost in hundred-thousandths of the currency, when the feed carries it. */
+  cost: string | null;
+  /** ReadingQuality codes; none = valid. */
+  quality: number | null;
+}
+
+export interface EspiReadingType {
+  uom: number | null;
+  powerOfTenMultiplier: number;
+  flowDirection: number | null;
+  commodity: number | null;
+  kind: number | null;
+  intervalLength: number | null;
+  currency: number | null;
+}
+
+export interface EspiBlock {
+  /** Atom `published` / `updated` of the IntervalBlock entry, when present. */
+  published: string | null;
+  updated: string | null;
+  readings: EspiReading[];
+}
+
+export interface EspiChannel {
+  /** The MeterReading's self link. */
+  href: string;
+  readingType: EspiReadingType;
+  blocks: EspiBlock[];
+}
+
+export interface EspiUsagePoint {
+  href: string;
+  /** Last path segment of the self link: the usage point id. */
+  id: string;
+  title: string | null;
+  serviceKind: number | null;
+  channels: EspiChannel[];
+}
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  removeNSPrefix: true,
+  // Numbers stay strings: values and costs must never pass through a float.
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: true,
+  isArray: (name) => ['entry', 'link', 'IntervalBlock', 'IntervalReading', 'ReadingQuality'].includes(name),
+});
+
+type Node = Record<string, unknown>;
+
+const text = (v: unknown): string | null => {
+  if (v === undefined || v === null || v === '') return null;
+  if (typeof v === 'object') return text((v as Node)['#text']);
+  return String(v);
+};
+const int = (v: unknown): number | null => {
+  const t = text(v);
+  return t === null || !/^-?\d+$/.test(t) ? null : Number(t);
+};
+
+function links(entry: Node): { rel: string; href: string }[] {
+  return ((entry.link as Node[] | undefined) ?? []).map((l) => ({ rel: String(l.rel ?? ''), href: String(l.href ?? '') }));
+}
+const link = (entry: Node, rel: string) => links(entry).find((l) => l.rel === rel)?.href ?? null;
+
+/** Epoch seconds (integer or decimal text) → epoch milliseconds, exactly to the millisecond. */
+function epochMs(seconds: unknown): number {
+  const t = text(seconds);
+  if (t === null || !/^-?\d+(\.\d+)?$/.test(t)) throw new Error(`bad ESPI time: ${String(t)}`);
+  return new Decimal(t).times(1000).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
+}
+
+function readings(block: Node): EspiReading[] {
+  return ((block.IntervalReading as Node[] | undefined) ?? []).map((r) => {
+    const period = (r.timePeriod ?? {}) as Node;
+    const value = text(r.value);
+    if (value === null || !/^-?\d+(\.\d+)?$/.test(value)) throw new Error('IntervalReading without a numeric value');
+    const qualities = ((r.ReadingQuality as Node[] | undefined) ?? []).map((q) => int(q.quality)).filter((q): q is number => q !== null);
+    return {
+      start: epochMs(period.start),
+      duration: int(period.duration) ?? 0,
+      value,
+      cost: text(r.cost),
+      quality: qualities.find((q) => q !== 0) ?? null,
+    };
+  });
+}
+
+/** Parses one ESPI feed; throws on a document that is not an Atom feed. */
+export function parseEspiFeed(xml: string): EspiUsagePoint[] {
+  const doc = parser.parse(xml) as Node;
+  const feed = doc.feed as Node | undefined;
+  if (!feed) throw new Error('not an Atom feed');
+  const entries = (feed.entry as Node[] | undefined) ?? [];
+  const content = (entry: Node) => (entry.content ?? {}) as Node;
+
+  const readingTypes = new Map<string, EspiReadingType>();
+  const usagePoints: EspiUsagePoint[] = [];
+  const meterReadings: { entry: Node; href: string; up: string | null }[] = [];
+  const blocks: { entry: Node; up: string | null }[] = [];
+  for (const entry of entries) {
+    const c = content(entry);
+    const self = link(entry, 'self') ?? '';
+    if (c.ReadingType) {
+      const rt = c.ReadingType as Node;
+      readingTypes.set(self, {
+        uom: int(rt.uom), powerOfTenMultiplier: int(rt.powerOfTenMultiplier) ?? 0, flowDirection: int(rt.flowDirection),
+        commodity: int(rt.commodity), kind: int(rt.kind), intervalLength: int(rt.intervalLength), currency: int(rt.currency),
+      });
+    } else if (c.UsagePoint !== undefined) {
+      const up = (c.UsagePoint || {}) as Node;
+      usagePoints.push({
+        href: self, id: self.split('/').pop() ?? self, title: text(entry.title),
+        serviceKind: int((up.ServiceCategory as Node | undefined)?.kind), channels: [],
+      });
+    } else if (c.MeterReading !== undefined) {
+      meterReadings.push({ entry, href: self, up: link(entry, 'up') });
+    } else if (c.IntervalBlock !== undefined) {
+      for (const block of c.IntervalBlock as Node[]) blocks.push({ entry: { ...entry, block }, up: link(entry, 'up') });
+    }
+  }
+  for (const mr of meterReadings) {
+    const rtHref = links(mr.entry).find((l) => l.rel === 'related' && /\/ReadingType\//.test(l.href))?.href;
+    const channel: EspiChannel = {
+      href: mr.href,
+      readingType: (rtHref && readingTypes.get(rtHref)) || {
+        uom: null, powerOfTenMultiplier: 0, flowDirection: null, commodity: null, kind: null, intervalLength: null, currency: null,
+      },
+      blocks: blocks
+        .filter((b) => b.up === `${mr.href}/IntervalBlock`)
+        .map((b) => ({
+          published: text(b.entry.published),
+          updated: text(b.entry.updated),
+          readings: readings(b.entry.block as Node),
+        })),
+    };
+    const owner = usagePoints.find((u) => mr.up === `${u.href}/MeterReading`) ?? usagePoints[0];
+    owner?.channels.push(channel);
+  }
+  return usagePoints;
+}

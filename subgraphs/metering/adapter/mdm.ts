@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import type { MdmMeter } from '../../../legacy/mdm/records';
+import { badUserInput, type LegacyClient, type LegacyPageResult, type LegacyPosition } from '../../shared';
+
+const radio = z.enum(['NONE', 'CAPABLE', 'ENABLED', 'CONFIGURED']);
+
+export const mdmMeter = z.object({
+  meterId: z.string(),
+  serialNumber: z.string(),
+  commodity: z.enum(['ELECTRIC', 'GAS', 'WATER']),
+  technology: z.enum(['AMI', 'AMR', 'ANALOG']),
+  physical: z.boolean(),
+  flow: z.enum(['FORWARD', 'BIDIRECTIONAL']),
+  measures: z.array(z.enum(['ENERGY', 'DEMAND', 'VOLUME'])),
+  wifi: radio,
+  zigbee: radio,
+  centralApps: z.boolean(),
+  customerApps: z.boolean(),
+  apps: z.array(z.object({
+    appId: z.string(),
+    appCode: z.string(),
+    appName: z.string(),
+    state: z.enum(['INSTALLED', 'REMOVED', 'AVAILABLE', 'BLOCKED']),
+    installableBy: z.array(z.enum(['CUSTOMER', 'CENTRAL'])),
+    installedAt: z.string().nullable(),
+    removedAt: z.string().nullable(),
+  })),
+  installs: z.array(z.object({
+    installId: z.string(),
+    servicePointId: z.string(),
+    installedAt: z.string(),
+    removedAt: z.string().nullable(),
+    reason: z.enum(['NEW_SERVICE', 'SWAP', 'SOLAR_UPGRADE', 'GREENBUTTON_IMPORT']),
+  })),
+  usagePointId: z.string(),
+  intervalSeconds: z.number(),
+  source: z.enum(['SYNTHETIC', 'GREENBUTTON']),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+}) satisfies z.ZodType<MdmMeter>;
+
+const page = z.object({ items: z.array(mdmMeter), nextCursor: z.string().nullable(), prevCursor: z.string().nullable() });
+const lookup = z.object({ items: z.array(mdmMeter) });
+
+/** The MDM accepts at most this many values per list parameter or lookup, and this many usage points per feed. */
+export const MDM_MAX_KEYS = 1000;
+export const MDM_MAX_FEED_POINTS = 100;
+
+export interface MeterListing {
+  filters: Record<string, readonly string[] | undefined>;
+  q?: string | null;
+  qFields?: readonly string[];
+}
+
+/** The MDM's two faces (legacy/README.md, "MDM"): the JSON device registry and ESPI Atom feeds. */
+export class MdmClient {
+  constructor(readonly http: LegacyClient) {}
+
+  async listMeters(listing: MeterListing, at: LegacyPosition): Promise<LegacyPageResult<MdmMeter> & { receivedAt: Date }> {
+    const query: Record<string, string | number> = { limit: at.limit };
+    for (const [name, values] of Object.entries(listing.filters)) {
+      if (values === undefined) continue;
+      if (values.length > MDM_MAX_KEYS) throw badUserInput(`at most ${MDM_MAX_KEYS} values per filter`);
+      query[name] = values.join(',');
+    }
+    if (listing.q) {
+      query.q = listing.q;
+      if (listing.qFields) query.q_fields = listing.qFields.join(',');
+    }
+    if (at.position) query.cursor = at.position;
+    try {
+      const { body, receivedAt } = await this.http.getJson('/mdm/v1/meters', query, page);
+      return { nodes: body.items, next: body.nextCursor, previous: body.prevCursor, receivedAt };
+    } catch (err) {
+      if (at.position && (err as { extensions?: { status?: number } }).extensions?.status === 400) throw badUserInput('invalid cursor');
+      throw err;
+    }
+  }
+
+  async lookupMeters(by: 'meterId' | 'serialNumber' | 'servicePointId', keys: readonly string[]): Promise<{ rows: MdmMeter[]; receivedAt: Date }> {
+    if (keys.length === 0) return { rows: [], receivedAt: new Date() };
+    const answers = [];
+    for (let i = 0; i < keys.length; i += MDM_MAX_KEYS) {
+      answers.push(this.http.postJson('/mdm/v1/meters/lookup', { by, keys: keys.slice(i, i + MDM_MAX_KEYS) }, lookup));
+    }
+    const done = await Promise.all(answers);
+    return { rows: done.flatMap((a) => a.body.items), receivedAt: done[0].receivedAt };
+  }
+
+  /** One ESPI feed with the usage points' readings whose start lies in [from, to). */
+  async feed(usagePointIds: readonly string[], from: Date, to: Date): Promise<{ xml: string; receivedAt: Date }> {
+    const { body, receivedAt } = await this.http.getText('/espi/1_1/resource/Batch/UsagePoints', {
+      ids: usagePointIds.join(','),
+      'published-min': from.toISOString(),
+      'published-max': to.toISOString(),
+    }, 'application/atom+xml');
+    return { xml: body, receivedAt };
+  }
+}

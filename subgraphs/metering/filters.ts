@@ -1,0 +1,64 @@
+import 'reflect-metadata';
+import { Field, ID, InputType } from 'type-graphql';
+import { cdsEnum, DateTimeScalar, type EnumValue } from '../shared';
+import type { MeterListing } from './adapter/mdm';
+
+const MeterDeviceSearchField = cdsEnum('MeterDeviceSearchField', '§10.4.5 `q`', ['id', 'meterNumber']);
+const METER_Q: Record<EnumValue<typeof MeterDeviceSearchField>, string> = { id: 'meterId', meterNumber: 'serialNumber' };
+
+@InputType({ description: 'cds-wg3-01 §10.4.5 filters (AND across fields, OR within a list; an empty list matches nothing).' })
+export class MeterDeviceFilter {
+  @Field(() => [ID], { nullable: true, description: '`cds_meterdevice_ids`' })
+  ids?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: '`meter_number` (the spec\'s singular filter; several values match by OR).' })
+  meterNumbers?: string[] | null;
+
+  @Field(() => [ID], { nullable: true, description: '`current_servicepoints`' })
+  currentServicePointIds?: string[] | null;
+
+  @Field(() => [ID], { nullable: true, description: '`previous_servicepoints`' })
+  previousServicePointIds?: string[] | null;
+
+  @Field(() => String, { nullable: true })
+  q?: string | null;
+
+  @Field(() => [MeterDeviceSearchField], { nullable: true })
+  qFields?: EnumValue<typeof MeterDeviceSearchField>[] | null;
+}
+
+/** null when no meter can match (an empty id list). */
+export function meterListing(f: MeterDeviceFilter = {}): MeterListing | null {
+  const filters = {
+    meterId: f.ids ?? undefined,
+    serialNumber: f.meterNumbers ?? undefined,
+    currentServicePointId: f.currentServicePointIds ?? undefined,
+    previousServicePointId: f.previousServicePointIds ?? undefined,
+  };
+  if (Object.values(filters).some((v) => v !== undefined && v.length === 0)) return null;
+  const search = f.q ? { q: f.q, qFields: (f.qFields ?? (Object.keys(METER_Q) as (keyof typeof METER_Q)[])).map((k) => METER_Q[k]) } : {};
+  return { filters, ...search };
+}
+
+@InputType({ description: 'cds-wg3-01 §10.8.8 listing input.' })
+export class UsageSegmentFilter {
+  @Field(() => [ID], {
+    description: 'Meters whose segments to list, IN LISTING ORDER: the facade sorts them by the aggregation, account and contract numbers §10.8.8 orders on. At most 1000.',
+  })
+  meterDeviceIds!: string[];
+
+  @Field(() => [ID], { nullable: true, description: '`cds_usagesegment_ids`' })
+  ids?: string[] | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: '§10.8.8 `after`: segments with `segmentEnd` ≥ this.' })
+  after?: string | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: '§10.8.8 `before`: segments with `segmentStart` ≤ this.' })
+  before?: string | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Grant window start (`segment_start`): earlier value sets are trimmed off.' })
+  windowStart?: string | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Grant window end (`segment_end`): later value sets are trimmed off.' })
+  windowEnd?: string | null;
+}
