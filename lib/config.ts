@@ -30,6 +30,10 @@ export const configSchema = z.object({
   DEMO_AS_OF: z.iso.date().optional(),
   CDS_TIMEZONE: z.string().default('America/Los_Angeles'),
   CDS_MODE: z.enum(['sandbox', 'production']).default('sandbox'),
+  /** JSON file replacing the demo defaults of scopes, registration fields, coverage and server identity. */
+  CDS_SETTINGS_FILE: z.string().optional(),
+  /** Items per page of every cds-wg1 listing (cds-wg1-02 allows truncation only above 100). */
+  CDS_PAGE_SIZE: z.coerce.number().int().min(1).max(100).default(100),
   GREENBUTTON_DIR: z.string().default(defaultGreenButtonDir()),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CIS_URL: optionalUrl,

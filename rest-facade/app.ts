@@ -8,8 +8,14 @@ import { createMetrics, type Metrics } from './plugins/useMetrics';
 import { RateLimiter, type RateLimits } from './plugins/useRateLimit';
 import { useRequestId } from './plugins/useRequestId';
 import { useRequestLogging } from './plugins/useRequestLogging';
-import { createDirectory, createWg1Repositories, type Wg1Repositories } from './registration';
-import { createScopeRegistry, defaultScopeSettings, type ScopeRegistry, type ScopeSettings } from './scopes';
+import { createDirectory, createRegistrationRouter, createWg1Repositories, type Wg1Repositories } from './registration';
+import { createClientsRouter } from './clients/router';
+import { createCredentialsRouter } from './credentials/router';
+import { createFilesRouter } from './files/router';
+import { createGrantsRouter } from './grants/router';
+import { createMessagesRouter } from './messages/router';
+import { createMetadataRouter, loadWg1Settings } from './metadata';
+import { createScopeRegistry, type ScopeRegistry, type ScopeSettings } from './scopes';
 import type { Store } from './store';
 
 export interface FacadeDeps {
@@ -66,7 +72,8 @@ export function createFacade(deps: FacadeDeps): Facade {
   const { config, store, log } = deps;
   const clock = deps.clock ?? Date.now;
   const limiter = new RateLimiter(store, rateLimitsFrom(config));
-  const scopes = createScopeRegistry(config.PUBLIC_URL, deps.scopeSettings ?? defaultScopeSettings, []);
+  const wg1Settings = loadWg1Settings(config.CDS_SETTINGS_FILE);
+  const scopes = createScopeRegistry(config.PUBLIC_URL, deps.scopeSettings ?? wg1Settings.scopes, wg1Settings.coverage.map((c) => c.id));
   const repos = createWg1Repositories(store, clock);
   const oauth = createAuthorizationServer({ config, store, log, limiter, clock, scopes, directory: createDirectory(repos) });
   const context: FacadeContext = {
@@ -94,7 +101,14 @@ export function createFacade(deps: FacadeDeps): Facade {
 
   // ── Mount points. Each part adds one line here: `app.use(createXRouter(context))`.
   // metadata (cds-wg1-01 + RFC 8414 ASM), registration (§4):
+  app.use(createMetadataRouter(context));
+  app.use(createRegistrationRouter(context));
   // management APIs (Clients, Messages, Credentials, Grants, Server-Provided Files):
+  app.use(createClientsRouter(context));
+  app.use(createMessagesRouter(context));
+  app.use(createCredentialsRouter(context));
+  app.use(createGrantsRouter(context));
+  app.use(createFilesRouter(context));
   // consent pages (login, consent form, receipts):
   // Customer Data APIs (cds-wg3-01):
 

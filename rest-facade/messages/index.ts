@@ -6,7 +6,7 @@
  *   messages.update(previous, changes): Promise<MessageRecord>
  *   messages.list(registrationId, segment, { message_ids }, cursor, limit)
  */
-export { MessageRepository, SEGMENTS, type NewMessage, type Segment } from './repository';
+export { MessageRepository, SEGMENTS, type MessageChanges, type NewMessage, type Segment } from './repository';
 export { renderMessage } from './render';
 export {
   ALLOWED_STATUSES, MESSAGE_STATUSES, MESSAGE_TYPES, RELATED_TYPES, UPDATABLE_REQUEST_TYPES,

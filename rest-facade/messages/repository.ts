@@ -16,6 +16,8 @@ export type NewMessage = Omit<MessageRecord, 'message_id' | 'created' | 'modifie
   previous_id?: string | null;
 };
 
+export type MessageChanges = Partial<Pick<MessageRecord, 'read' | 'status' | 'related_uri' | 'related_type' | 'description'>>;
+
 /** Messages (§6), one registration's conversation with the Server. */
 export class MessageRepository {
   readonly collection: Collection<MessageRecord>;
@@ -68,11 +70,17 @@ export class MessageRepository {
     return message?.registration_id === registrationId ? message : null;
   }
 
-  /** Stores a changed Message; `modified` advances (A36), so it moves up its lists. */
-  update(previous: MessageRecord, changes: Partial<Pick<MessageRecord, 'read' | 'status' | 'related_uri' | 'related_type' | 'description'>>): Promise<MessageRecord> {
-    const next = { ...previous, ...changes, modified: nextModified(this.clock, previous.modified) };
-    if (!ALLOWED_STATUSES[next.type].includes(next.status)) throw new Error(`a ${next.type} cannot be ${next.status} (§6.3)`);
-    return this.collection.put(next, previous);
+  /** The batch that stores a changed Message; `modified` advances (A36), so it moves up its lists. */
+  updateOps(previous: MessageRecord, changes: MessageChanges): { record: MessageRecord; ops: StoreOp[] } {
+    const record = { ...previous, ...changes, modified: nextModified(this.clock, previous.modified) };
+    if (!ALLOWED_STATUSES[record.type].includes(record.status)) throw new Error(`a ${record.type} cannot be ${record.status} (§6.3)`);
+    return { record, ops: this.collection.writeOps(record, previous) };
+  }
+
+  async update(previous: MessageRecord, changes: MessageChanges): Promise<MessageRecord> {
+    const { record, ops } = this.updateOps(previous, changes);
+    await this.collection.store.atomically(ops);
+    return record;
   }
 
   /** §6.8: one list, newest `modified` first; `message_ids` filters. */

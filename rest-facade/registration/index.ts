@@ -10,3 +10,6 @@ export { decodeCursor, encodeCursor, pageLink, type Cursor, type Page } from './
 export { RegistrationRepository, registrationRecordSchema, type RegistrationRecord } from './repository';
 export { createWg1Repositories, type Wg1Repositories } from './repositories';
 export { createDirectory } from './directory';
+export { newId } from './ids';
+export { wg1Services, type Wg1Services } from './services';
+export { createRegistrationRouter } from './router';

@@ -36,6 +36,8 @@ export interface ScopeProvider {
    * Clients set `cds_default_authorization_details` or modify a Grant). Returns an error or null.
    */
   validateAuthorizationDetail?(scope: ScopeDescription, entry: AuthorizationDetail): string | null;
+  /** Registration Field formats this provider adds (§10), checking a submitted value; null = valid. */
+  registrationFieldFormats?: Record<string, (value: unknown, field: RegistrationField) => string | null>;
 }
 
 /** What a deployment offers, validated once at start-up (a misconfiguration fails fast). */
@@ -44,6 +46,8 @@ export class ScopeRegistry {
   private readonly owner = new Map<string, ScopeProvider>();
   private readonly fields = new Map<string, RegistrationFieldSetting>();
   private readonly metadata: Record<string, unknown> = {};
+  /** Registration Field formats added by providers. */
+  readonly extraFieldFormats: Record<string, (value: unknown, field: RegistrationField) => string | null> = {};
 
   constructor(ctx: ScopeContext, providers: ScopeProvider[]) {
     for (const provider of providers) {
@@ -58,6 +62,7 @@ export class ScopeRegistry {
         this.fields.set(rf.id, rf);
       }
       Object.assign(this.metadata, provider.serverMetadata?.(ctx) ?? {});
+      Object.assign(this.extraFieldFormats, provider.registrationFieldFormats ?? {});
     }
     this.check(ctx);
   }

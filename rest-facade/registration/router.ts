@@ -1,0 +1,20 @@
+import { Router } from 'express';
+import type { FacadeContext } from '../app';
+import { sendExactJson } from '../json';
+import { PATHS } from '../metadata/urls';
+import { register } from './register';
+import { wg1Services } from './services';
+
+/** `POST registration_endpoint` (cds-wg1-02 §4, RFC 7591): open, no initial access token (§11.2). */
+export function createRegistrationRouter(context: FacadeContext): Router {
+  const services = wg1Services(context);
+  const router = Router();
+  router.post(PATHS.registration, async (req, res) => {
+    const result = await register(services, req.body);
+    // RFC 7591 §3.2.1: the response carries a secret, so it must not be cached.
+    res.setHeader('Cache-Control', 'no-store');
+    res.setHeader('Pragma', 'no-cache');
+    sendExactJson(res, result.status, result.body);
+  });
+  return router;
+}
