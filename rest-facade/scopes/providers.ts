@@ -1,4 +1,5 @@
 import { builtinScopeProvider } from './builtinProvider';
+import { customerDataScopeProvider } from './customer-data/provider';
 import type { ScopeProvider } from './registry';
 import type { ScopeSettings } from './settings';
 
@@ -9,5 +10,6 @@ import type { ScopeSettings } from './settings';
 export function scopeProviders(settings: ScopeSettings): ScopeProvider[] {
   return [
     builtinScopeProvider(settings),
+    customerDataScopeProvider({ grantAdminScope: settings.grantAdminScopes[0] ?? null }),
   ];
 }

@@ -12,6 +12,7 @@ export {
 } from './config';
 export { customerDataScopes, type CustomerDataScopes, type BuildOptions } from './scopeDescriptions';
 export { customerDataScopeProblems } from './rules';
+export { customerDataScopeProvider, type CustomerDataProviderOptions } from './provider';
 export {
   customerDataServerMetadata, customerDataApiUrl, CUSTOMER_DATA_VERSION, CUSTOMER_DATA_API_BASE,
 } from './metadata';

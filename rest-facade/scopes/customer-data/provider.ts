@@ -1,0 +1,52 @@
+import { validateAuthorizationDetails } from '../../authorization-details/validate';
+import { describeIssues, purposesFormat, purposesOrNullFormat } from '../../purposes';
+import type { ScopeContext, ScopeProvider } from '../registry';
+import { demoCustomerDataConfig, type CustomerDataConfig } from './config';
+import { customerDataServerMetadata } from './metadata';
+import { customerDataScopes } from './scopeDescriptions';
+
+export interface CustomerDataProviderOptions {
+  grantAdminScope: string | null;
+  /** The Server's `cds_timezone`, for relative bounds in single-entry checks. */
+  timezone?: string;
+  /** Adjusts the demo configuration (which scopes, limits, catalogue) for a deployment. */
+  configure?: (config: CustomerDataConfig) => CustomerDataConfig;
+}
+
+/**
+ * The cds-wg3-01 scopes as a scope-registry provider: their Scope Descriptions, the §5 metadata
+ * members, single-entry checks through the authorization_details engine, and the §5.1
+ * registration field formats `purposes` / `purposes_or_null`.
+ */
+export function customerDataScopeProvider(options: CustomerDataProviderOptions): ScopeProvider {
+  const configFor = (ctx: ScopeContext) => {
+    const config = demoCustomerDataConfig({ publicUrl: ctx.publicUrl, grantAdminScope: options.grantAdminScope });
+    return options.configure ? options.configure(config) : config;
+  };
+  const format = (schema: typeof purposesFormat | typeof purposesOrNullFormat) => (value: unknown) => {
+    const parsed = schema.safeParse(value);
+    return parsed.success ? null : describeIssues(parsed.error, 'purposes');
+  };
+  return {
+    name: 'cds-wg3-01',
+    scopes: (ctx) => customerDataScopes(configFor(ctx)).descriptions,
+    serverMetadata: (ctx) => {
+      const config = configFor(ctx);
+      return customerDataServerMetadata(config, customerDataScopes(config).descriptions);
+    },
+    validateAuthorizationDetail: (sd, entry) => {
+      const result = validateAuthorizationDetails({
+        scope: sd.id,
+        authorizationDetails: [entry],
+        flow: sd.response_types_supported.includes('code') ? 'authorization_code' : 'client_credentials',
+        scopeDescriptions: [sd],
+        timezone: options.timezone ?? 'UTC',
+      });
+      return result.ok ? null : result.error_description;
+    },
+    registrationFieldFormats: {
+      purposes: format(purposesFormat),
+      purposes_or_null: format(purposesOrNullFormat),
+    },
+  };
+}
