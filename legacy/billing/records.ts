@@ -136,7 +136,7 @@ export interface BillCostRecord {
   SECT_ID: string;
   SEQ: number;
   TOT_CD: 'FIXED' | 'USAGE' | 'TAX' | 'SECT';
-  /** Component the subtotal belongs to; null for the section total. */
+  /** Component of a FIXED/USAGE subtotal of a distribution-only or supply-only section; null otherwise. */
   COMP_CD: 'DIST' | 'SUPP' | null;
   DESCR: string;
   AMT: string;
@@ -146,9 +146,10 @@ export interface BillLineRecord {
   RT: 'L';
   SECT_ID: string;
   SEQ: number;
-  /** FIXED customer charge, USAGE energy/volume charge, DEMAND demand charge, CREDIT export credit, TAX government tax. */
+  /** FIXED customer charge, USAGE energy/volume charge, DEMAND demand charge, CREDIT export credit or discount, TAX government tax. */
   LINE_CD: 'FIXED' | 'USAGE' | 'DEMAND' | 'CREDIT' | 'TAX';
-  COMP_CD: 'DIST' | 'SUPP' | 'TRAN' | 'OTH';
+  /** Component: DIST distribution (delivery), SUPP supply (generation), BNDL bundled delivery and supply, OTH neither (taxes, discounts). */
+  COMP_CD: 'DIST' | 'SUPP' | 'BNDL' | 'OTH';
   /** Text as printed on the bill. */
   DESCR: string;
   PER_FROM: BillDate;
