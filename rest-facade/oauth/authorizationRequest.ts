@@ -1,10 +1,10 @@
 import { OAuthError, type OAuthErrorCode } from '../errors';
-import { nowSeconds, type OAuthDeps } from './deps';
+import type { OAuthDeps } from './deps';
 import type { OAuthClient } from './directory';
 import { NO_ACCESS_STATUSES } from './liveness';
 import { scopeTokens, single, type RawParams } from './params';
 import { isValidS256Challenge } from './pkce';
-import { checkRequestedAccess, parseAuthorizationDetails } from './requestedAccess';
+import { asSubmitted, checkRequestedAccess, detailsParam } from './requestedAccess';
 import type { AuthorizationDetail } from './tokens';
 
 /** A validated authorization request (RFC 6749 §4.1.1, RFC 9126, cds-wg1-02 §8.3, cds-wg3-01 §9.1.1). */
@@ -132,14 +132,16 @@ export async function validateAuthorizationRequest(
     const badPrompt = prompt.find((p) => !PROMPTS.has(p));
     if (badPrompt) throw new OAuthError('invalid_request', `prompt=${badPrompt} is not supported`);
 
+    // §5.1, cds-wg3-01 §9.1.1: the Client's defaults stand in for what the request leaves out.
     const scopeParam = single(params, 'scope');
-    const scope = scopeParam !== undefined ? scopeTokens(scopeParam) : scopeTokens(client.cds_default_scope);
-    const details = parseAuthorizationDetails(single(params, 'authorization_details')) ?? client.cds_default_authorization_details ?? [];
-    if (scope.length === 0 && details.length === 0) throw new OAuthError('invalid_scope', 'no scope requested and the client has no default');
-    const access = checkRequestedAccess({ client, scopes: deps.scopes, route: 'authorization_code', scope, authorization_details: details });
-    const authorizationDetails = deps.authorizationDetails
-      ? await deps.authorizationDetails.normalize(access.authorization_details, { scope: access.scope, phase: 'authorization', now: nowSeconds(deps) })
-      : access.authorization_details;
+    const scope = scopeTokens(scopeParam ?? client.cds_default_scope);
+    const defaults = client.cds_default_authorization_details;
+    const details = detailsParam(single(params, 'authorization_details')) ?? (defaults?.length ? defaults : undefined);
+    const access = checkRequestedAccess({
+      client, scopes: deps.scopes, route: 'authorization_code', scope, authorization_details: details,
+      now: new Date(deps.clock()), timezone: deps.config.CDS_TIMEZONE,
+    });
+    const authorizationDetails = asSubmitted(access.entries);
 
     const grantId = grantIdParam(params);
     if (grantId !== null) await checkGrantId(deps, client, grantId, access.scope, authorizationDetails);

@@ -9,17 +9,7 @@ import type { Directory } from './directory';
 import type { HeldAuthorization } from './pendingAuthorizations';
 import type { RequestHandles } from './requestHandles';
 import type { SigningKey } from './signingKey';
-import type { AuthorizationDetail, TokenStore } from './tokens';
-
-/**
- * The cds-wg3-01 authorization_details engine: validates entries of the Customer Data types
- * (ADF formats, limits, defaults) and resolves relative values at the moment the spec names
- * (cds-wg1-02 §3.9). Throws OAuthError('invalid_authorization_details') on a bad entry.
- */
-export interface AuthorizationDetailsEngine {
-  /** The entries whose `type` this engine owns, normalized (defaults filled in); others untouched. */
-  normalize(entries: AuthorizationDetail[], context: { scope: string[]; phase: 'authorization' | 'token'; now: number }): Promise<AuthorizationDetail[]>;
-}
+import type { TokenStore } from './tokens';
 
 /** What every OAuth endpoint is built from. */
 export interface OAuthDeps {
@@ -38,7 +28,6 @@ export interface OAuthDeps {
   /** Authorization requests waiting for the customer, by hand-off id. */
   pending: RequestHandles<HeldAuthorization>;
   signingKey: () => Promise<SigningKey>;
-  authorizationDetails?: AuthorizationDetailsEngine;
   /** `iss` of every token and the RFC 8414 issuer: the public base URL. */
   issuer: string;
 }

@@ -16,7 +16,6 @@ export type { PendingAuthorization } from './pendingAuthorizations';
 export type { RequireTokenOptions } from './requireToken';
 export type { TokenAuth } from './validateAccessToken';
 export type { Directory, OAuthClient, OAuthCredential, OAuthGrant, ClientCredentialsIssuance } from './directory';
-export type { AuthorizationDetailsEngine } from './deps';
 export type { AuthorizationPages } from './pages';
 export { consentPagesMissing } from './pages';
 export type { AccessTokenClaims } from './accessToken';

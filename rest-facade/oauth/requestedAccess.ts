@@ -1,95 +1,80 @@
-import { z } from 'zod';
+import { echoed, resolveDurations, validateAuthorizationDetails, type AuthorizationDetailsEntry } from '../authorization-details';
 import { OAuthError } from '../errors';
 import { GRANT_ADMIN_TYPE, type ScopeDescription, type ScopeRegistry } from '../scopes';
 import type { OAuthClient } from './directory';
 import { scopeTokens } from './params';
 import type { AuthorizationDetail } from './tokens';
 
-const entriesSchema = z.array(z.looseObject({ type: z.string().min(1) })).min(1);
-
-/**
- * RFC 9396 §2: `authorization_details` is a JSON array of objects, each with a string `type`.
- * Undefined when the parameter is absent.
- */
-export function parseAuthorizationDetails(raw: string | undefined): AuthorizationDetail[] | undefined {
-  if (raw === undefined) return undefined;
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch {
-    throw new OAuthError('invalid_authorization_details', 'authorization_details is not valid JSON');
-  }
-  const parsed = entriesSchema.safeParse(json);
-  if (!parsed.success) {
-    throw new OAuthError('invalid_authorization_details', 'authorization_details must be a non-empty JSON array of objects with a string type');
-  }
-  return parsed.data as AuthorizationDetail[];
-}
-
-/** How the access is being obtained: a token request, or an authorization request (code flow). */
+/** How the access is being obtained (the engine's `flow`). */
 export type AccessRoute = 'client_credentials' | 'authorization_code';
 
 export interface RequestedAccess {
-  /** The effective scope: requested scopes plus the scopes named by authorization_details types (§3.3.2). */
+  /** The scopes granted: requested, plus those named by authorization_details types (RFC 9396 §3.1). */
   scope: string[];
-  authorization_details: AuthorizationDetail[];
-}
-
-function supports(sd: ScopeDescription, route: AccessRoute): boolean {
-  return route === 'client_credentials'
-    ? sd.grant_types_supported.includes('client_credentials')
-    : sd.response_types_supported.includes('code') && sd.grant_types_supported.includes('authorization_code');
-}
-
-/** Fields an entry of `type` must carry (§3.8 `is_required`). */
-function requiredFields(sd: ScopeDescription, type: string): string[] {
-  return sd.authorization_details_fields_supported.filter((f) => f.is_required && f.for_types.includes(type)).map((f) => f.id);
+  /** The entries after validation, with every field at its value or default (cds-wg3-01 §7). */
+  entries: AuthorizationDetailsEntry[];
 }
 
 /**
- * Checks what a Client asks for against what it was registered for and what the scopes allow on
- * this route (RFC 6749 §3.3, RFC 9396 §5, cds-wg1-02 §3.4/§3.8): unknown or unregistered scopes
- * are `invalid_scope`; entries of types the Client may not use, or that break their fields' rules,
- * are `invalid_authorization_details`. Nothing is written.
+ * Checks what a Client asks for against what it was registered for (RFC 6749 §3.3: unknown or
+ * unregistered scopes are `invalid_scope`; RFC 9396 §5: entry types outside the Client's
+ * `authorization_details_types` are `invalid_authorization_details`), then hands the request to
+ * the authorization_details engine for everything the Scope Descriptions say about fields,
+ * defaults, limits and flows. Nothing is written.
  */
 export function checkRequestedAccess(args: {
   client: OAuthClient;
   scopes: ScopeRegistry;
   route: AccessRoute;
   scope: string[];
-  authorization_details: AuthorizationDetail[];
+  /** The parsed parameter (the engine checks its shape); undefined when none was sent (every field at its default). */
+  authorization_details: unknown;
+  timezone: string;
+  now: Date;
 }): RequestedAccess {
-  const { client, scopes, route } = args;
-  const registered = new Set(scopeTokens(client.scope));
+  const { client, scopes } = args;
+  const registered = scopeTokens(client.scope);
   for (const id of args.scope) {
-    const sd = scopes.get(id);
-    if (!sd) throw new OAuthError('invalid_scope', `unknown scope ${id}`);
-    if (!registered.has(id)) throw new OAuthError('invalid_scope', `the client is not registered for scope ${id}`);
-    if (!supports(sd, route)) throw new OAuthError('invalid_scope', `scope ${id} cannot be obtained with ${route}`);
+    if (!scopes.get(id)) throw new OAuthError('invalid_scope', `unknown scope ${id}`);
+    if (!registered.includes(id)) throw new OAuthError('invalid_scope', `the client is not registered for scope ${id}`);
   }
-  const effective = new Set(args.scope);
-  for (const entry of args.authorization_details) {
-    if (!client.authorization_details_types.includes(entry.type)) {
-      throw new OAuthError('invalid_authorization_details', `the client may not use authorization_details type ${entry.type}`);
-    }
-    const sd = scopes.all().find((s) => s.authorization_details_types_supported.includes(entry.type));
-    if (!sd || !registered.has(sd.id)) throw new OAuthError('invalid_authorization_details', `authorization_details type ${entry.type} is not available to this client`);
-    if (!supports(sd, route)) throw new OAuthError('invalid_authorization_details', `authorization_details type ${entry.type} cannot be obtained with ${route}`);
-    const missing = requiredFields(sd, entry.type).find((field) => entry[field] === undefined);
-    if (missing) throw new OAuthError('invalid_authorization_details', `authorization_details entry ${entry.type} lacks the required field ${missing}`);
-    // An entry whose type is a scope id stands for that scope (§3.3.2, §3.3.3).
-    if (sd.id === entry.type) effective.add(sd.id);
-  }
-  const problem = scopes.checkAuthorizationDetails(args.authorization_details, client.authorization_details_types);
-  if (problem) throw new OAuthError('invalid_authorization_details', problem);
-  for (const id of effective) {
-    const sd = scopes.get(id)!;
-    const needed = requiredFields(sd, id);
-    if (needed.length > 0 && !args.authorization_details.some((e) => e.type === id)) {
-      throw new OAuthError('invalid_authorization_details', `scope ${id} needs an authorization_details entry with ${needed.join(', ')}`);
+  const entries = Array.isArray(args.authorization_details) ? args.authorization_details as unknown[] : [];
+  for (const entry of entries) {
+    const type = (entry as { type?: unknown } | null)?.type;
+    if (typeof type === 'string' && !client.authorization_details_types.includes(type)) {
+      throw new OAuthError('invalid_authorization_details', `the client may not use authorization_details type ${type}`);
     }
   }
-  return { scope: [...effective], authorization_details: args.authorization_details };
+  const result = validateAuthorizationDetails({
+    scope: args.scope.join(' ') || null,
+    authorizationDetails: args.authorization_details,
+    flow: args.route,
+    scopeDescriptions: registered.map((id) => scopes.get(id)).filter((sd): sd is ScopeDescription => sd !== undefined),
+    timezone: args.timezone,
+    now: args.now,
+  });
+  if (!result.ok) throw new OAuthError(result.error, result.error_description);
+  return { scope: result.scopes, entries: result.entries };
+}
+
+/** Entries as a pending authorization request carries them: every value, durations still as submitted. */
+export function asSubmitted(entries: AuthorizationDetailsEntry[]): AuthorizationDetail[] {
+  return entries.map((e) => ({ ...e.values, type: e.type }));
+}
+
+/** Entries as a Grant and a token response carry them (cds-wg3-01 §7.3): durations resolved at `now`. */
+export function asGranted(entries: AuthorizationDetailsEntry[], moment: { now: Date; timezone: string }): AuthorizationDetail[] {
+  return echoed(resolveDurations(entries, moment)) as AuthorizationDetail[];
+}
+
+/** The `authorization_details` parameter parsed (its shape is the engine's to check). Undefined when absent. */
+export function detailsParam(raw: string | undefined): unknown {
+  if (raw === undefined) return undefined;
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    throw new OAuthError('invalid_authorization_details', 'authorization_details is not valid JSON');
+  }
 }
 
 /** Grant Admin scopes (§3.3.2) among `scope`. */

@@ -9,7 +9,7 @@ import type { Store } from '../store';
 import { authorizeEndpoint } from './authorizeEndpoint';
 import { CodeStore } from './codes';
 import { completeAuthorization, getPendingAuthorization, type AuthorizationOutcome } from './completeAuthorization';
-import type { AuthorizationDetailsEngine, OAuthDeps } from './deps';
+import type { OAuthDeps } from './deps';
 import type { Directory } from './directory';
 import { introspectionEndpoint } from './introspectionEndpoint';
 import { plainAuthorizationPages, type AuthorizationPages } from './pages';
@@ -37,7 +37,6 @@ export interface AuthorizationServerDeps {
   clock: () => number;
   directory: Directory;
   scopes: ScopeRegistry;
-  authorizationDetails?: AuthorizationDetailsEngine;
   pages?: AuthorizationPages;
 }
 

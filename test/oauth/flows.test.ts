@@ -80,7 +80,9 @@ describe.each<StoreKind>(['memory', 'redis'])('OAuth flows with oauth4webapi (%s
     const { callback, verifier, grant } = await authorizeAndApprove(f, as, reg.usage, { par: true, scope: USAGE_SCOPE, authorization_details: details });
     const tokens = await redeem(as, reg.usage, callback, verifier);
     expect(tokens).toMatchObject({ token_type: 'bearer', scope: USAGE_SCOPE, cds_grant_ids: [grant.grant_id] });
-    expect(tokens.authorization_details).toEqual([{ type: USAGE_SCOPE }]);
+    // The engine filled in the field default (cds-wg1-02 §3.8), and the token response echoes it (RFC 9396 §7).
+    expect(grant.authorization_details).toEqual([{ type: USAGE_SCOPE, label: 'all' }]);
+    expect(tokens.authorization_details).toEqual([{ type: USAGE_SCOPE, label: 'all' }]);
     expect(typeof tokens.refresh_token).toBe('string');
     expect((await probe(f, 'granted', tokens.access_token)).body).toMatchObject({ accessGrantIds: [grant.grant_id], credentialId: reg.usage.credential_id });
 

@@ -111,6 +111,8 @@ describe.each<StoreKind>(['memory', 'redis'])('OAuth rejections (%s store)', (ki
       rejected(() => cc(basicOf(reg.grantAdmin), { scope: 'cds_server_provided_files_01' }), 400, 'invalid_scope'));
     it('malformed authorization_details → 400 invalid_authorization_details', () =>
       rejected(() => cc(basicOf(reg.grantAdmin), { authorization_details: '[{"type":' }), 400, 'invalid_authorization_details'));
+    it('authorization_details that is JSON but not an array → 400 invalid_authorization_details', () =>
+      rejected(() => cc(basicOf(reg.grantAdmin), { authorization_details: '{"type":"cds_grant_admin_1"}' }), 400, 'invalid_authorization_details'));
     it('authorization_details of a type the client may not use → 400 invalid_authorization_details', () =>
       rejected(() => cc(basicOf(reg.admin), { authorization_details: gaEntry(reg.files.client_id, reg.files.grant_id) }), 400, 'invalid_authorization_details'));
     it('Grant Admin with two entries → 400 invalid_authorization_details', () =>
@@ -321,6 +323,10 @@ describe.each<StoreKind>(['memory', 'redis'])('OAuth rejections (%s store)', (ki
       rejected(() => postForm(parUrl, { response_type: 'code', scope: USAGE_SCOPE, request_uri: 'urn:x' }, basicOf(reg.usage)), 400, 'invalid_request'));
     it('an invalid cds_grant_id → 400 cds_grant_id_invalid_value as JSON', () =>
       rejected(() => postForm(parUrl, { response_type: 'code', scope: USAGE_SCOPE, redirect_uri: reg.usage.redirect_uri, cds_grant_id: reg.files.grant_id }, basicOf(reg.usage)), 400, 'cds_grant_id_invalid_value'));
+    it('a field value outside its limits → 400 invalid_authorization_details (§3.8 maximum)', () =>
+      rejected(() => postForm(parUrl, { response_type: 'code', redirect_uri: reg.usage.redirect_uri, authorization_details: JSON.stringify([{ type: USAGE_SCOPE, label: 'x'.repeat(21) }]) }, basicOf(reg.usage)), 400, 'invalid_authorization_details'));
+    it('a field the scope does not define → 400 invalid_authorization_details (RFC 9396 §5)', () =>
+      rejected(() => postForm(parUrl, { response_type: 'code', redirect_uri: reg.usage.redirect_uri, authorization_details: JSON.stringify([{ type: USAGE_SCOPE, colour: 'red' }]) }, basicOf(reg.usage)), 400, 'invalid_authorization_details'));
     it('an unregistered redirect_uri → 400 invalid_request as JSON', () =>
       rejected(() => postForm(parUrl, { response_type: 'code', scope: USAGE_SCOPE, redirect_uri: 'https://evil.example.com/' }, basicOf(reg.usage)), 400, 'invalid_request'));
   });

@@ -1,9 +1,9 @@
 import { OAuthError } from '../../errors';
 import type { AuthenticatedClient } from '../clientAuthentication';
-import { nowSeconds, type OAuthDeps } from '../deps';
+import type { OAuthDeps } from '../deps';
 import { issueTokens, type TokenResponse } from '../issue';
 import { scopeTokens, single, type RawParams } from '../params';
-import { checkRequestedAccess, grantAdminScopesIn, parseAuthorizationDetails } from '../requestedAccess';
+import { asGranted, checkRequestedAccess, detailsParam, grantAdminScopesIn } from '../requestedAccess';
 import { grantAdminTarget } from './grantAdmin';
 
 /** Without `scope` or `authorization_details`, the Client's registered scopes that need no entry (RFC 6749 §3.3). */
@@ -25,15 +25,20 @@ export async function clientCredentialsFlow(deps: OAuthDeps, caller: Authenticat
     throw new OAuthError('unauthorized_client', 'this client may not use the client_credentials grant');
   }
   const scopeParam = scopeTokens(single(body, 'scope'));
-  const details = parseAuthorizationDetails(single(body, 'authorization_details')) ?? [];
-  const requested = scopeParam.length === 0 && details.length === 0 ? defaultScope(deps, client.scope) : scopeParam;
-  if (requested.length === 0 && details.length === 0) throw new OAuthError('invalid_scope', 'no scope requested and no default applies');
-  const access = checkRequestedAccess({ client, scopes: deps.scopes, route: 'client_credentials', scope: requested, authorization_details: details });
+  const detailsRaw = detailsParam(single(body, 'authorization_details'));
+  const requested = scopeParam.length === 0 && detailsRaw === undefined ? defaultScope(deps, client.scope) : scopeParam;
+  if (requested.length === 0 && detailsRaw === undefined) throw new OAuthError('invalid_scope', 'no scope requested and no default applies');
+  // cds-wg1-02 §3.9: relative values count from the token request.
+  const moment = { now: new Date(deps.clock()), timezone: deps.config.CDS_TIMEZONE };
+  const access = checkRequestedAccess({
+    client, scopes: deps.scopes, route: 'client_credentials', scope: requested, authorization_details: detailsRaw, ...moment,
+  });
+  const details = asGranted(access.entries, moment);
 
   const [adminScope, ...more] = grantAdminScopesIn(access.scope, deps.scopes);
   if (adminScope !== undefined) {
     if (more.length > 0) throw new OAuthError('invalid_scope', 'one Grant Admin scope per token request');
-    const target = await grantAdminTarget(deps, client, adminScope, scopeParam, access.authorization_details);
+    const target = await grantAdminTarget(deps, client, adminScope, scopeParam, details);
     const own = await deps.directory.recordClientCredentialsGrant({
       client_id: client.client_id, scope: adminScope, authorization_details: [target.entry],
     });
@@ -48,16 +53,13 @@ export async function clientCredentialsFlow(deps: OAuthDeps, caller: Authenticat
     });
   }
 
-  const authorizationDetails = deps.authorizationDetails
-    ? await deps.authorizationDetails.normalize(access.authorization_details, { scope: access.scope, phase: 'token', now: nowSeconds(deps) })
-    : access.authorization_details;
   const grant = await deps.directory.recordClientCredentialsGrant({
-    client_id: client.client_id, scope: access.scope.join(' '), authorization_details: authorizationDetails,
+    client_id: client.client_id, scope: access.scope.join(' '), authorization_details: details,
   });
   return issueTokens(deps, {
     client, credential,
     scope: access.scope,
-    authorization_details: authorizationDetails,
+    authorization_details: details,
     grant_ids: [grant.grant_id],
     changed_grant_ids: [grant.grant_id],
     withRefreshToken: false,

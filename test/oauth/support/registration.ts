@@ -24,7 +24,11 @@ export function testScopeSettings(publicUrl: string): ScopeSettings {
     coverages_supported: [],
     grant_admin_scope: 'cds_grant_admin_1',
     authorization_details_types_supported: [USAGE_SCOPE],
-    authorization_details_fields_supported: [],
+    authorization_details_fields_supported: [{
+      id: 'label', name: 'Label', description: 'A label for the data set (test field).',
+      documentation: `${publicUrl}/docs/scopes#${USAGE_SCOPE}-label`, for_types: [USAGE_SCOPE],
+      format: 'string', is_required: false, default: 'all', maximum: 20, minimum: 1,
+    }],
   };
   return { ...defaultScopeSettings, customScopes: [usage] };
 }
