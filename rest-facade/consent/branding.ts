@@ -8,3 +8,12 @@ export interface Branding {
   /** Where consent.css, consent.js and the logo are served. */
   assetsPath: string;
 }
+
+/** The demo utility's branding; a deployment passes its own name and links. */
+export const DEFAULT_BRANDING = (publicUrl: string): Branding => ({
+  name: 'Demo Utility',
+  supportUrl: `${publicUrl}/docs/support`,
+  termsUrl: `${publicUrl}/docs/terms`,
+  privacyUrl: `${publicUrl}/docs/privacy`,
+  assetsPath: '/consent/assets',
+});

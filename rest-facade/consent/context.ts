@@ -1,6 +1,7 @@
 import type { Config } from '../../lib/config';
 import type { Logger } from '../../lib/logger';
 import type { GraphClient } from '../graph';
+import type { PurposeMap } from '../purposes';
 import type { Store } from '../store';
 import type { Branding } from './branding';
 import type { IdentityProvider } from './login/identity';
@@ -9,7 +10,9 @@ import type { ClientRepository } from '../clients';
 import type { GrantRepository } from '../grants';
 import type { ScopeRegistry } from '../scopes';
 import type { AuthorizationFlow, TestAccountSource } from './ports';
+import type { Notifier } from './receipts/notify';
 import type { Receipts } from './receipts/receipts';
+import type { CustomerGraphLoader } from './customerGraph';
 import type { GrantSelectionRecord, GrantSelections } from './grantSelections';
 import type { ReceiptResource } from './receipts/receipt';
 import type { Sessions } from './session/sessions';
@@ -24,9 +27,14 @@ export interface ConsentContext {
   sessions: Sessions;
   throttle: LoginThrottle;
   receipts: Receipts;
+  notifier: Notifier;
   identity: IdentityProvider;
   testAccounts: TestAccountSource;
   graph: GraphClient;
+  /** The signed-in customer's accounts, contracts, service points, meters and aggregations. */
+  loadCustomerGraph: CustomerGraphLoader;
+  /** The Server's default Purposes (cds-wg3-01 §7.4.4), reviewed and approved by the utility. */
+  defaultPurposes: PurposeMap;
   flow: AuthorizationFlow;
   clients: ClientRepository;
   scopes: ScopeRegistry;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { getJson, setJson, type Store } from '../store';
-import { SELECTION_TYPES } from './form/view';
+import type { SelectionRecord } from '../authorization-details/selection/selection';
+import { SELECTION_TYPES } from '../authorization-details/fields';
 
 /**
  * What the customer chose on the form, per Request Section, recorded as the Selection type used
@@ -11,11 +12,13 @@ import { SELECTION_TYPES } from './form/view';
 export const sectionSelectionSchema = z.object({
   /** Scope Description ids of the Request Section (merged scopes share one selection). */
   scopes: z.array(z.string()).min(1),
-  selection_type: z.enum(SELECTION_TYPES),
-  /** Ids of the selected objects of that type (accounts, service contracts, …). */
-  selected_ids: z.array(z.string()),
-  /** "Include future accounts/services" was ticked (§9.2.3.1, §9.2.3.2). */
-  include_future: z.boolean(),
+  /** The choice as the authorization-details engine records it (selection/selection.ts). */
+  selection: z.object({
+    type: z.enum(Object.keys(SELECTION_TYPES) as [keyof typeof SELECTION_TYPES]),
+    selected: z.array(z.string()),
+    include_future: z.boolean(),
+    offered: z.array(z.string()),
+  }) satisfies z.ZodType<SelectionRecord>,
 });
 export type SectionSelection = z.infer<typeof sectionSelectionSchema>;
 

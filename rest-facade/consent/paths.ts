@@ -3,7 +3,6 @@ export const CONSENT_PATHS = {
   assets: '/consent/assets',
   login: '/consent/login',
   logout: '/consent/logout',
-  switchAccount: '/consent/switch-account',
   /** The signed-in customer's receipts (§9.1.1: reachable from their authenticated interface). */
   authorizations: '/consent/authorizations',
   /** The `cds_test_accounts` page (WG1 §3.2). */

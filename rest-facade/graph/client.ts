@@ -2,8 +2,11 @@ import { GraphError, isUnavailable, type GraphQLErrorEntry } from './errors';
 import type { PersistedOperation } from './operations';
 
 export interface GraphClientOptions {
-  /** The federation gateway's GraphQL endpoint, e.g. http://127.0.0.1:8080/graphql. */
-  url: string;
+  /**
+   * The federation gateway's GraphQL endpoint, e.g. http://127.0.0.1:8080/graphql; a function when
+   * it is only known once the server listens (the all-in-one serves the gateway on its own port).
+   */
+  url: string | (() => string);
   /** INTERNAL_API_TOKEN: the gateway's bearer token for internal callers. */
   token: string;
   /** Per-request deadline; a slow gateway becomes a 503, never a hanging request. */
@@ -45,7 +48,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
       const signals = [AbortSignal.timeout(timeoutMs), ...(opts.signal ? [opts.signal] : [])];
       let response: Response;
       try {
-        response = await fetch(options.url, {
+        response = await fetch(typeof options.url === 'function' ? options.url() : options.url, {
           method: 'POST',
           headers: {
             'content-type': 'application/json',

@@ -5,3 +5,4 @@
 export { createGraphClient, type ExecuteOptions, type GraphClient, type GraphClientOptions } from './client';
 export { GraphError, type GraphQLErrorEntry } from './errors';
 export { defineOperation, loadOperation, type PersistedOperation } from './operations';
+export { CustomerGraphOperation, fetchCustomerGraph, type CustomerGraphInput } from './customerGraph';

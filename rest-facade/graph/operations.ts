@@ -17,7 +17,7 @@ export interface PersistedOperation<TData = unknown, TVariables = Record<string,
   readonly __variables?: TVariables;
 }
 
-/** Builds an operation from document text; the document must hold exactly one named operation. */
+/** Builds an operation from document text: exactly one named operation (plus its fragments). */
 export function defineOperation<TData, TVariables = Record<string, unknown>>(
   document: string,
 ): PersistedOperation<TData, TVariables> {

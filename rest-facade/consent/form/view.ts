@@ -1,10 +1,8 @@
+import type { SelectionType } from '../../authorization-details/fields';
 import type { DataItem } from '../wording/data';
 
 /** The five Selections of cds-wg3-01 §9.2.3 (Choice ids of `authorization_form_selection_type`). */
-export const SELECTION_TYPES = [
-  'account_selection', 'service_contract_selection', 'servicepoint_selection', 'meter_device_selection', 'aggregation_selection',
-] as const;
-export type SelectionType = (typeof SELECTION_TYPES)[number];
+export type { SelectionType };
 
 export interface SelectionEntryView {
   /** The object's id; what the form posts. */
@@ -53,7 +51,8 @@ export interface RequestSectionView {
   summaries: string[];
   items: DataItem[];
   durations: string[];
-  selection: SelectionView;
+  /** Absent for a scope without a Selection (no `authorization_form_selection_type`). */
+  selection?: SelectionView;
   purpose?: PurposeView;
   /** `allow_scope_modifications` is true (and it is not the only section left). */
   removable: boolean;
@@ -68,7 +67,6 @@ export interface FormView {
   sections: RequestSectionView[];
   errors: string[];
   termsUrl: string;
-  switchAccountUrl: string;
   /** Sandbox client: say so plainly. */
   sandbox: boolean;
 }

@@ -115,13 +115,11 @@ export function loginRoutes(ctx: ConsentContext): Router {
     seeOther(res, origin.path);
   });
 
-  // Sign out, and "sign in as a different account" (§9.2.1.7, §9.3.1): the session ends at once.
-  router.post([CONSENT_PATHS.logout, CONSENT_PATHS.switchAccount], async (req, res) => {
+  // Sign out (§9.1.2): the session ends at once.
+  router.post(CONSENT_PATHS.logout, async (req, res) => {
     const session = await sessionForPost(ctx.sessions, ctx.branding, req, res);
     if (!session) return;
     await ctx.sessions.logout(req, res);
-    const request = typeof req.body?.request === 'string' ? req.body.request : undefined;
-    if (request) return seeOther(res, `${CONSENT_PATHS.login}?request=${encodeURIComponent(request)}`);
     sendPage(res, 200, messagePage({ title: 'You are signed out', message: 'You can close this window.', page: 'signed-out', tone: 'ok' }, ctx.branding));
   });
 

@@ -12,7 +12,8 @@ function matches(entry: { searchText: string }, search: string): boolean {
 }
 
 function selectionComponent(section: RequestSectionView): SafeHtml {
-  const s: SelectionView = section.selection;
+  const s: SelectionView | undefined = section.selection;
+  if (!s) return html``;
   const k = section.key;
   const selected = s.entries.filter((e) => e.selected).length;
   const long = s.entries.length > LONG_LIST;
@@ -133,6 +134,6 @@ ${view.sandbox ? html`<p class="notice">This app is in testing mode: only test a
 </form>`;
   // §9.2.1.7: re-authenticate as another account and come back to this form.
   const footer = html`<div class="account-switch">Signed in as <strong>${view.customerLabel}</strong>.
-  <form method="post" action="${view.switchAccountUrl}">${csrfField(view.csrf)}<button type="submit" class="link-button">Not you? Sign in as a different account</button></form></div>`;
+  <form method="post" action="${view.actionUrl}">${csrfField(view.csrf)}<button type="submit" class="link-button" name="action" value="switch_account">Not you? Sign in as a different account</button></form></div>`;
   return layout({ title: 'Authorization request', heading: `${branding.name} authorization request`, body, footer, branding, page: 'form' });
 }

@@ -65,7 +65,7 @@ export function preselectionErrorPage(view: PreselectionErrorView, branding: Bra
   ${csrfField(view.csrf)}
   <div class="approval">
     <button type="submit" class="primary" name="action" value="switch_account">Sign in as a different account</button>
-    <button type="submit" name="action" value="decline">Decline the request</button>
+    <button type="submit" name="action" value="decline_preselection">Decline the request</button>
   </div>
   <p class="approval-note">Decline shares nothing and takes you back to ${view.clientName}.</p>
 </form>`;
