@@ -9,6 +9,7 @@ import { RateLimiter, type RateLimits } from './plugins/useRateLimit';
 import { useRequestId } from './plugins/useRequestId';
 import { useRequestLogging } from './plugins/useRequestLogging';
 import { createDirectory, createRegistrationRouter, createWg1Repositories, type Wg1Repositories } from './registration';
+import { createAdminRouter } from './admin';
 import { createClientsRouter } from './clients/router';
 import { createCredentialsRouter } from './credentials/router';
 import { createFilesRouter } from './files/router';
@@ -109,6 +110,7 @@ export function createFacade(deps: FacadeDeps): Facade {
   app.use(createCredentialsRouter(context));
   app.use(createGrantsRouter(context));
   app.use(createFilesRouter(context));
+  app.use(createAdminRouter(context));
   // consent pages (login, consent form, receipts):
   // Customer Data APIs (cds-wg3-01):
 
