@@ -3,7 +3,7 @@ import { CODE_LIFETIME_SECONDS } from './codes';
 import { nowSeconds, type OAuthDeps } from './deps';
 import { grantGivesAccess } from './liveness';
 import { scopeTokens } from './params';
-import type { PendingAuthorization } from './pendingAuthorizations';
+import type { HeldAuthorization, PendingAuthorization } from './pendingAuthorizations';
 import { redirectWith } from './redirects';
 import type { AuthorizationDetail } from './tokens';
 
@@ -23,8 +23,18 @@ export type AuthorizationOutcome =
 
 const gone = () => new HttpError(404, 'invalid_request', 'the authorization request is unknown, expired or already completed');
 
-/** The approved access must stay within the request: scopes ⊆ requested, entry types ⊆ requested types. */
-function approvedAccess(pending: PendingAuthorization, outcome: Extract<AuthorizationOutcome, { outcome: 'approve' }>) {
+interface Approval {
+  grant_id: string;
+  scope: string[];
+  details: AuthorizationDetail[];
+}
+
+/**
+ * An approval must name a Grant of this request's Client that gives access (the one `cds_grant_id`
+ * named, if any), and stay within the request: scopes ⊆ requested, entry types ⊆ requested types.
+ */
+async function checkApproval(deps: OAuthDeps, held: HeldAuthorization, outcome: Extract<AuthorizationOutcome, { outcome: 'approve' }>): Promise<Approval> {
+  const { pending, request } = held;
   const scope = outcome.scope === undefined ? pending.scope : Array.isArray(outcome.scope) ? outcome.scope : scopeTokens(outcome.scope);
   const details = outcome.authorization_details ?? pending.authorization_details;
   const asked = new Set(pending.scope);
@@ -32,7 +42,14 @@ function approvedAccess(pending: PendingAuthorization, outcome: Extract<Authoriz
   if (scope.some((s) => !asked.has(s)) || details.some((e) => !askedTypes.has(e.type))) {
     throw new HttpError(400, 'invalid_request', 'the approved access is wider than the request');
   }
-  return { scope, details };
+  const [grant] = await deps.directory.grants([outcome.grant_id]);
+  if (!grant || grant.client_id !== request.client_id || !grantGivesAccess(grant, deps.clock())) {
+    throw new HttpError(400, 'invalid_request', 'the approved Grant does not belong to this request or gives no access');
+  }
+  if (request.cds_grant_id !== null && outcome.grant_id !== request.cds_grant_id) {
+    throw new HttpError(400, 'invalid_request', 'a cds_grant_id request must complete with that Grant');
+  }
+  return { grant_id: grant.grant_id, scope, details };
 }
 
 /**
@@ -45,41 +62,32 @@ function approvedAccess(pending: PendingAuthorization, outcome: Extract<Authoriz
 export async function completeAuthorization(deps: OAuthDeps, requestId: string, outcome: AuthorizationOutcome): Promise<string> {
   const held = await deps.pending.get(requestId);
   if (!held) throw gone();
-  const { pending, request } = held;
-  const state = request.state;
-  const fail = (error: string, description?: string) =>
-    redirectWith(request.redirect_uri, { error, error_description: description, state }, deps.issuer);
-
-  let approved: ReturnType<typeof approvedAccess> | null = null;
-  if (outcome.outcome === 'approve') {
-    approved = approvedAccess(pending, outcome);
-    const [grant] = await deps.directory.grants([outcome.grant_id]);
-    if (!grant || grant.client_id !== request.client_id || !grantGivesAccess(grant, deps.clock())) {
-      throw new HttpError(400, 'invalid_request', 'the approved Grant does not belong to this request or gives no access');
-    }
-    if (request.cds_grant_id !== null && outcome.grant_id !== request.cds_grant_id) {
-      throw new HttpError(400, 'invalid_request', 'a cds_grant_id request must complete with that Grant');
-    }
-  }
+  const { request } = held;
   // Only the first completion proceeds; a double submit finds nothing.
-  if (!(await deps.pending.take(requestId))) throw gone();
+  const takeOnce = async () => { if (!(await deps.pending.take(requestId))) throw gone(); };
+  const back = (params: Record<string, string | null | undefined>) =>
+    redirectWith(request.redirect_uri, { ...params, state: request.state }, deps.issuer);
 
-  if (outcome.outcome === 'deny') return fail('access_denied', 'the customer declined the request');
-  if (outcome.outcome === 'error') return fail(outcome.error, outcome.error_description);
-  if (request.redirect_uri_is_server_default) {
-    return redirectWith(request.redirect_uri, { grant_id: outcome.grant_id, state }, deps.issuer);
+  if (outcome.outcome !== 'approve') {
+    await takeOnce();
+    return back(outcome.outcome === 'deny'
+      ? { error: 'access_denied', error_description: 'the customer declined the request' }
+      : { error: outcome.error, error_description: outcome.error_description });
   }
+  const approval = await checkApproval(deps, held, outcome);
+  await takeOnce();
+  if (request.redirect_uri_is_server_default) return back({ grant_id: approval.grant_id });
   const code = await deps.codes.issue({
     client_id: request.client_id,
     redirect_uri: request.redirect_uri,
     redirect_uri_given: request.redirect_uri_given,
     code_challenge: request.code_challenge,
-    scope: approved!.scope,
-    authorization_details: approved!.details,
-    grant_ids: [outcome.grant_id],
+    scope: approval.scope,
+    authorization_details: approval.details,
+    grant_ids: [approval.grant_id],
     exp: nowSeconds(deps) + CODE_LIFETIME_SECONDS,
   });
-  return redirectWith(request.redirect_uri, { code, state }, deps.issuer);
+  return back({ code });
 }
 
 /** The request as the consent pages see it, or null when unknown, expired or completed. */

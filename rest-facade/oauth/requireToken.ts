@@ -47,15 +47,14 @@ export function requireToken(deps: OAuthDeps, options: RequireTokenOptions = {})
       throw new OAuthError('invalid_token', 'an access token is required', 401, { 'WWW-Authenticate': challenge() });
     }
     await deps.limiter.check('authFailure', ip);
-    const match = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i.exec(header);
-    let error: OAuthError | null = null;
-    if (!match) error = failure(400, 'invalid_request', 'the Authorization header must be "Bearer <token>"');
-    const validation = match ? await validateAccessToken(deps, match[1]) : null;
-    if (validation && !validation.ok) error = failure(401, 'invalid_token', validation.reason);
-    if (error || !validation?.ok) {
+    const rejectWith = async (error: OAuthError): Promise<never> => {
       await deps.limiter.consume('authFailure', ip);
       throw error;
-    }
+    };
+    const match = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i.exec(header);
+    if (!match) return rejectWith(failure(400, 'invalid_request', 'the Authorization header must be "Bearer <token>"'));
+    const validation = await validateAccessToken(deps, match[1]);
+    if (!validation.ok) return rejectWith(failure(401, 'invalid_token', validation.reason));
     const { auth } = validation;
     await deps.limiter.consume('client', auth.clientId);
     if (auth.credentialId) await deps.limiter.consume('credential', auth.credentialId);
