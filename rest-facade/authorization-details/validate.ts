@@ -5,7 +5,7 @@ import type {
   AuthorizationDetailsEntry, DirectAccessPolicy, ValidationInput, ValidationResult,
 } from './entry';
 import { invalidDetails, invalidScope, Rejection } from './errors';
-import { durationField, fieldSpec, PRESELECTION_FIELDS } from './fields';
+import { durationField, fieldSpec, isPreselection, PRESELECTION_FIELDS } from './fields';
 import { valueProblem } from './fieldValue';
 import { jwkThumbprint, type EcPublicJwk } from './jwk';
 import { mergeGroups } from './merge';
@@ -101,7 +101,9 @@ function checkValue(field: AuthorizationDetailsField, value: unknown, where: str
   }
 }
 
-function customerDataRules(entry: AuthorizationDetailsEntry, moment: Moment, policy: DirectAccessPolicy | undefined): void {
+function customerDataRules(
+  entry: AuthorizationDetailsEntry, sd: ScopeDescription, moment: Moment, policy: DirectAccessPolicy | undefined,
+): void {
   const scopeType = customerDataScopeType(entry.scope_type);
   if (!scopeType) return;
   const where = `scope "${entry.scope}"`;
@@ -126,12 +128,15 @@ function customerDataRules(entry: AuthorizationDetailsEntry, moment: Moment, pol
       throw invalidDetails(`${where}: ${id} is after ${spec.pairedWith}`);
     }
   }
-  if (!entry.consent) directRules(entry, where, policy);
+  if (!entry.consent) directRules(entry, sd, where, policy);
 }
 
-function directRules(entry: AuthorizationDetailsEntry, where: string, policy: DirectAccessPolicy | undefined): void {
+function directRules(entry: AuthorizationDetailsEntry, sd: ScopeDescription, where: string, policy: DirectAccessPolicy | undefined): void {
   const preselections = PRESELECTION_FIELDS.filter((f) => Array.isArray(entry.values[f.id]));
-  for (const id of policy?.required_preselections ?? []) {
+  // A direct scope publishes the preselections every token request must carry as required fields.
+  const published = sd.authorization_details_fields_supported
+    .filter((f) => f.is_required && f.for_types.includes(entry.type) && isPreselection(f.id)).map((f) => f.id);
+  for (const id of new Set([...published, ...(policy?.required_preselections ?? [])])) {
     if (!preselections.some((f) => f.id === id)) {
       throw invalidDetails(`${where}: ${id} must list the values to request; this scope is only granted for them (cds-wg3-01 §4.11, §4.12)`);
     }
@@ -188,7 +193,7 @@ function run(input: ValidationInput): ValidationResult {
     const type = given ? given.raw.type as string : sd.authorization_details_types_supported[0];
     if (type === undefined) continue; // a scope without authorization details (e.g. cds_client_admin)
     const entry = buildEntry(sd, given?.raw ?? { type }, given?.index, moment);
-    customerDataRules(entry, moment, input.policies?.[id]);
+    customerDataRules(entry, sd, moment, input.policies?.[id]);
     entries.push(entry);
   }
   oneKey(entries);

@@ -120,11 +120,12 @@ function fieldObject(spec: FieldSpec, ctx: FieldContext): AuthorizationDetailsFi
     documentation: `${config.documentation}/fields#${spec.id}`,
     for_types: [ctx.rarType],
     format,
-    // §7: every field of a scope usable in authorization requests is optional; direct scopes
-    // default every field too, so a plain `scope` works for them as well.
+    // §7: every field of a scope usable in authorization requests is optional. Direct scopes default
+    // every field too (a plain `scope` works), except the preselections a token request must carry.
     is_required: false,
-    default: defaultFor(spec, ctx, choices),
   };
+  if (offer.required_preselections?.includes(spec.id)) field.is_required = true;
+  else field.default = defaultFor(spec, ctx, choices);
   if (spec.kind === 'duration') {
     const bounds = { ...config.durations[spec.id], ...offer.durations?.[spec.id] };
     field.maximum = bounds.maximum;
