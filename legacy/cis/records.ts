@@ -89,6 +89,8 @@ export interface CisAccount {
   ACCT_ID: string;
   ACCT_NO: string;
   CUST_ID: string;
+  /** Denormalised from the customer (null when the customer has no number). */
+  CUST_NO: string | null;
   PARENT_ACCT_ID: string | null;
   ACCT_ROLE_CD: AcctRoleCd;
   ACCT_USE_CD: AcctUseCd;
@@ -134,6 +136,8 @@ export interface CisServiceAgreement {
   SA_ID: string;
   SA_NO: string;
   ACCT_ID: string;
+  /** Denormalised from the account. */
+  ACCT_NO: string;
   SP_ID: string;
   SA_TYPE_CD: SaTypeCd;
   SVC_TYPE_CD: SvcTypeCd;

@@ -68,6 +68,27 @@ const overlaps = (sa: CisServiceAgreement, from: string, to: string) => sa.START
 
 /** The account's issued statements, oldest first (dates only; cheap). */
 export function statementSlots(u: Utility, account: CisAccount): StatementSlot[] {
+  const slots = cutStatements(u, account);
+  const profile = u.billing.get(account.ACCT_ID);
+  if (profile?.held && slots.length) {
+    if (profile.releasedAt === null) slots.pop();
+    else {
+      const last = slots[slots.length - 1];
+      last.created = last.modified = profile.releasedAt;
+    }
+  }
+  return slots;
+}
+
+/** The statement cut but held for review (not yet issued), if any. */
+export function heldStatement(u: Utility, account: CisAccount): StatementSlot | null {
+  const profile = u.billing.get(account.ACCT_ID);
+  if (!profile?.held || profile.releasedAt !== null) return null;
+  return cutStatements(u, account).pop() ?? null;
+}
+
+/** Every statement the billing run has cut for the account, held ones included. */
+function cutStatements(u: Utility, account: CisAccount): StatementSlot[] {
   const agreements = billedAgreements(u, account);
   const profile = u.billing.get(account.ACCT_ID);
   if (!agreements.length || !profile) return [];
@@ -102,13 +123,6 @@ export function statementSlots(u: Utility, account: CisAccount): StatementSlot[]
     const adjusted = mix(Number(account.ACCT_ID.slice(1)), dayNumber(stmtDate), 3) % 100 < 5;
     const modified = adjusted ? Math.min(created + (1 + (mix(dayNumber(stmtDate), 4) % 9)) * 86400, u.horizon - 300) : created;
     slots.push({ STMT_ID, ACCT_ID: account.ACCT_ID, stmtDate, perFrom, perTo, final, created, modified });
-  }
-  if (profile.held && slots.length) {
-    if (profile.releasedAt === null) slots.pop();
-    else {
-      const last = slots[slots.length - 1];
-      last.created = last.modified = profile.releasedAt;
-    }
   }
   return slots;
 }

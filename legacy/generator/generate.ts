@@ -49,6 +49,7 @@ export function generateUtility(options: GenerateOptions): Utility {
     testCustomers: [],
     index: new UtilityIndex(),
     clock: 0,
+    version: 0,
     counters: { customer: 0, account: 0, agreement: 0, servicePoint: 0, meter: 0, install: 0, enrollment: 0 },
   };
   u.clock = u.horizon + 3600;

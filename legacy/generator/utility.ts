@@ -180,6 +180,8 @@ export interface Utility {
   index: UtilityIndex;
   /** Simulated clock for changes (epoch seconds); starts one hour after the horizon. */
   clock: number;
+  /** Incremented by every change, so derived indexes know to rebuild. */
+  version: number;
   /** Sequence numbers for records created after generation (changes, attachments). */
   counters: { customer: number; account: number; agreement: number; servicePoint: number; meter: number; install: number; enrollment: number };
 }
