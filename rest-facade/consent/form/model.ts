@@ -1,10 +1,8 @@
 import { DateTime } from 'luxon';
-import type { AuthorizationDetailsEntry } from '../../authorization-details/entry';
-import { PRESELECTION_FIELDS, isSelectionType } from '../../authorization-details/fields';
-import { indexGraph, type GraphIndex } from '../../authorization-details/selection/customerGraph';
-import { needsPreselectionError, preselect, type Preselection } from '../../authorization-details/selection/preselection';
-import { offersIncludeFuture } from '../../authorization-details/selection/selection';
-import { validateAuthorizationDetails } from '../../authorization-details/validate';
+import {
+  indexGraph, isSelectionType, needsPreselectionError, offersIncludeFuture, preselect, PRESELECTION_FIELDS,
+  validateAuthorizationDetails, type AuthorizationDetailsEntry, type GraphIndex, type Preselection,
+} from '../../authorization-details';
 import type { ClientRecord } from '../../clients';
 import { HttpError } from '../../errors';
 import type { Purpose } from '../../purposes';
@@ -95,7 +93,8 @@ export async function buildRequestModel(ctx: ConsentContext, pending: PendingReq
     scope: pending.scope.join(' '),
     authorizationDetails: pending.authorization_details,
     flow: 'authorization_code',
-    scopeDescriptions: ctx.scopes.all(),
+    // The Scope Descriptions the Client is registered for, as the authorize endpoint used them.
+    scopeDescriptions: client.scope.split(' ').map((id) => ctx.scopes.get(id)).filter((sd) => sd !== undefined),
     timezone: ctx.config.CDS_TIMEZONE,
     now: new Date(at),
   });
