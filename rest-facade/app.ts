@@ -3,7 +3,7 @@ import type { Config } from '../lib/config';
 import type { Logger } from '../lib/logger';
 import { errorHandler, notFoundHandler } from './errors';
 import { AUTHORIZATION_HANDOFF_PATH, consentPagesMissing, createAuthorizationServer, type AuthorizationServer } from './oauth';
-import { useFormBody, useJsonBody } from './plugins/useBodyParsing';
+import { useJsonBody } from './plugins/useBodyParsing';
 import { createMetrics, type Metrics } from './plugins/useMetrics';
 import { RateLimiter, type RateLimits } from './plugins/useRateLimit';
 import { useRequestId } from './plugins/useRequestId';
@@ -96,21 +96,24 @@ export function createFacade(deps: FacadeDeps): Facade {
   // form bodies, so they come before the JSON parser.
   app.use(oauth.router);
 
-  const limits = { limit: config.BODY_LIMIT_BYTES };
-  app.use(useJsonBody(limits));
-  app.use(useFormBody(limits));
-
-  // ── Mount points. Each part adds one line here: `app.use(createXRouter(context))`.
-  // metadata (cds-wg1-01 + RFC 8414 ASM), registration (§4):
+  // cds-wg1 discovery, registration, management and operator APIs parse their own JSON bodies
+  // whatever the Content-Type (digest A44: `curl --data-raw` sends a form type), so they come
+  // before the form parser too.
   app.use(createMetadataRouter(context));
   app.use(createRegistrationRouter(context));
-  // management APIs (Clients, Messages, Credentials, Grants, Server-Provided Files):
   app.use(createClientsRouter(context));
   app.use(createMessagesRouter(context));
   app.use(createCredentialsRouter(context));
   app.use(createGrantsRouter(context));
   app.use(createFilesRouter(context));
   app.use(createAdminRouter(context));
+
+  // JSON for the APIs; HTML form posts are left to the pages that own them (their own limits).
+  app.use(useJsonBody({ limit: config.BODY_LIMIT_BYTES }));
+
+  // ── Mount points. Each part adds one line here: `app.use(createXRouter(context))`.
+  // metadata (cds-wg1-01 + RFC 8414 ASM), registration (§4): see above the body parsers.
+  // management APIs (Clients, Messages, Credentials, Grants, Server-Provided Files): see above.
   // consent pages (login, consent form, receipts):
   // Customer Data APIs (cds-wg3-01):
 

@@ -7,7 +7,7 @@ import { GRANT_STATUSES, renderGrant } from '../grants';
 import { sendExactJson } from '../json';
 import { MESSAGE_STATUSES, RELATED_TYPES, renderMessage, updateRequestSchema } from '../messages';
 import { decimalTextSchema } from '../scopes';
-import { describeIssues, listingBody, queryCursor } from '../registration/http';
+import { describeIssues, jsonApiBody, listingBody, queryCursor } from '../registration/http';
 import { ID_PATTERN } from '../registration/ids';
 import { wg1Services, type Wg1Services } from '../registration/services';
 import { requireAdminToken } from './auth';
@@ -62,6 +62,7 @@ export function createAdminRouter(context: FacadeContext): Router {
   const services = wg1Services(context);
   const { repos, urls, clock } = services;
   const router = Router();
+  router.use(ADMIN_PREFIX, jsonApiBody(context.config.BODY_LIMIT_BYTES));
   router.use(ADMIN_PREFIX, requireAdminToken(context.config.ADMIN_API_TOKEN));
 
   router.get(`${ADMIN_PREFIX}/registrations`, async (req, res) => {

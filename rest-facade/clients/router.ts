@@ -6,7 +6,7 @@ import { changelogOps } from '../messages/changelog';
 import { authorizationServerMetadata, serverMetadata } from '../metadata/documents';
 import { PATHS } from '../metadata/urls';
 import { epochSeconds, nextModified } from '../registration/clock';
-import { listingBody, objectBody, queryCursor, queryList, registrationOf } from '../registration/http';
+import { jsonApiBody, listingBody, objectBody, queryCursor, queryList, registrationOf } from '../registration/http';
 import { ID_PATTERN } from '../registration/ids';
 import { wg1Services, type Wg1Services } from '../registration/services';
 import { CLIENT_ADMIN_SCOPE } from '../scopes';
@@ -46,6 +46,7 @@ export function createClientsRouter(context: FacadeContext): Router {
   const services = wg1Services(context);
   const { repos, urls, clock, settings, scopes, config } = services;
   const router = Router();
+  router.use(PATHS.clients, jsonApiBody(context.config.BODY_LIMIT_BYTES));
   const clientAdmin = services.requireToken({ anyScope: [CLIENT_ADMIN_SCOPE] });
 
   router.get(PATHS.clients, clientAdmin, async (req, res) => {

@@ -7,7 +7,7 @@ import { changelogOps } from '../messages/changelog';
 import { PATHS } from '../metadata/urls';
 import { epochSeconds, nextModified } from '../registration/clock';
 import {
-  describeIssues, listingBody, objectBody, queryCursor, queryDatetime, queryList, registrationOf,
+  describeIssues, jsonApiBody, listingBody, objectBody, queryCursor, queryDatetime, queryList, registrationOf,
 } from '../registration/http';
 import { ID_PATTERN } from '../registration/ids';
 import { wg1Services, type Wg1Services } from '../registration/services';
@@ -53,6 +53,7 @@ export function createCredentialsRouter(context: FacadeContext): Router {
   const services = wg1Services(context);
   const { repos, urls, clock } = services;
   const router = Router();
+  router.use(PATHS.credentials, jsonApiBody(context.config.BODY_LIMIT_BYTES));
   const clientAdmin = services.requireToken({ anyScope: [CLIENT_ADMIN_SCOPE] });
 
   router.get(PATHS.credentials, clientAdmin, async (req, res) => {

@@ -4,7 +4,7 @@ import { badRequest, notFound } from '../errors';
 import { sendExactJson } from '../json';
 import { PATHS } from '../metadata/urls';
 import {
-  listingBody, objectBody, queryCursor, queryDatetime, queryEnumList, queryList, registrationOf,
+  jsonApiBody, listingBody, objectBody, queryCursor, queryDatetime, queryEnumList, queryList, registrationOf,
 } from '../registration/http';
 import { ID_PATTERN } from '../registration/ids';
 import { wg1Services, type Wg1Services } from '../registration/services';
@@ -25,6 +25,7 @@ export function createGrantsRouter(context: FacadeContext): Router {
   const services = wg1Services(context);
   const { repos, urls, clock, scopes } = services;
   const router = Router();
+  router.use(PATHS.grants, jsonApiBody(context.config.BODY_LIMIT_BYTES));
   const clientAdmin = services.requireToken({ anyScope: [CLIENT_ADMIN_SCOPE] });
 
   router.get(PATHS.grants, clientAdmin, async (req, res) => {

@@ -3,7 +3,7 @@ import type { FacadeContext } from '../app';
 import { badRequest, notFound } from '../errors';
 import { sendExactJson } from '../json';
 import { PATHS } from '../metadata/urls';
-import { objectBody, queryCursor, queryList, queryOf, registrationOf } from '../registration/http';
+import { jsonApiBody, objectBody, queryCursor, queryList, queryOf, registrationOf } from '../registration/http';
 import { ID_PATTERN } from '../registration/ids';
 import { pageLink } from '../registration/keyset';
 import { wg1Services, type Wg1Services } from '../registration/services';
@@ -25,6 +25,7 @@ export function createMessagesRouter(context: FacadeContext): Router {
   const services = wg1Services(context);
   const { repos, urls } = services;
   const router = Router();
+  router.use(PATHS.messages, jsonApiBody(context.config.BODY_LIMIT_BYTES));
   const clientAdmin = services.requireToken({ anyScope: [CLIENT_ADMIN_SCOPE] });
 
   /**

@@ -1,4 +1,4 @@
-import type { Request } from 'express';
+import express, { type Request, type RequestHandler } from 'express';
 import { z } from 'zod';
 import { badRequest, HttpError } from '../errors';
 import { decodeCursor, pageLink, type Cursor, type Page } from './keyset';
@@ -79,4 +79,12 @@ export function describeIssues(error: z.ZodError): string {
 export function registrationOf(req: Request): string {
   if (!req.auth) throw new HttpError(401, 'invalid_token', 'an access token is required');
   return req.auth.registrationId;
+}
+
+/**
+ * JSON bodies for the cds-wg1 JSON endpoints, whatever the Content-Type says (A44): the §12
+ * examples send none, and the overview's `curl --data-raw` sends a form type with a JSON body.
+ */
+export function jsonApiBody(limit: number): RequestHandler {
+  return express.json({ limit, type: () => true });
 }

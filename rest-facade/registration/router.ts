@@ -2,6 +2,7 @@ import { Router } from 'express';
 import type { FacadeContext } from '../app';
 import { sendExactJson } from '../json';
 import { PATHS } from '../metadata/urls';
+import { jsonApiBody } from './http';
 import { register } from './register';
 import { wg1Services } from './services';
 
@@ -9,6 +10,7 @@ import { wg1Services } from './services';
 export function createRegistrationRouter(context: FacadeContext): Router {
   const services = wg1Services(context);
   const router = Router();
+  router.use(PATHS.registration, jsonApiBody(context.config.BODY_LIMIT_BYTES));
   router.post(PATHS.registration, async (req, res) => {
     const result = await register(services, req.body);
     // RFC 7591 §3.2.1: the response carries a secret, so it must not be cached.
