@@ -128,7 +128,7 @@ export async function validateAuthorizationRequest(
     const pkceRequired = client.token_endpoint_auth_method === 'none' || deps.config.PKCE_REQUIRED_FOR_CONFIDENTIAL_CLIENTS;
     if (challenge === null && pkceRequired) throw new OAuthError('invalid_request', 'PKCE (code_challenge with S256) is required');
 
-    const prompt = scopeTokens(single(params, 'prompt'));
+    const prompt = (single(params, 'prompt') ?? '').split(' ').filter((p) => p !== '');
     const badPrompt = prompt.find((p) => !PROMPTS.has(p));
     if (badPrompt) throw new OAuthError('invalid_request', `prompt=${badPrompt} is not supported`);
 
