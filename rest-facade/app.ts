@@ -11,6 +11,7 @@ import { useRequestLogging } from './plugins/useRequestLogging';
 import { createDirectory, createRegistrationRouter, createWg1Repositories, type Wg1Repositories } from './registration';
 import { createAdminRouter } from './admin';
 import { createClientsRouter } from './clients/router';
+import { consentAuthorizationPages, createConsentRouter, type ConsentDeps } from './consent';
 import { createCredentialsRouter } from './credentials/router';
 import { createFilesRouter } from './files/router';
 import { createGrantsRouter } from './grants/router';
@@ -27,6 +28,8 @@ export interface FacadeDeps {
   clock?: () => number;
   /** The scopes the deployment offers beyond the built-in ones; the demo defaults otherwise. */
   scopeSettings?: ScopeSettings;
+  /** The customer pages' connections (identity provider, test customers, graph); absent = not installed. */
+  consent?: ConsentDeps;
 }
 
 /** What every router of the facade is built from. */
@@ -76,7 +79,10 @@ export function createFacade(deps: FacadeDeps): Facade {
   const wg1Settings = loadWg1Settings(config.CDS_SETTINGS_FILE);
   const scopes = createScopeRegistry(config.PUBLIC_URL, deps.scopeSettings ?? wg1Settings.scopes, wg1Settings.coverage.map((c) => c.id));
   const repos = createWg1Repositories(store, clock);
-  const oauth = createAuthorizationServer({ config, store, log, limiter, clock, scopes, directory: createDirectory(repos) });
+  const oauth = createAuthorizationServer({
+    config, store, log, limiter, clock, scopes, directory: createDirectory(repos),
+    pages: deps.consent && consentAuthorizationPages(config, deps.consent),
+  });
   const context: FacadeContext = {
     config, store, log, clock, scopes, repos, oauth, limiter, metrics: createMetrics(),
   };
@@ -115,6 +121,7 @@ export function createFacade(deps: FacadeDeps): Facade {
   // metadata (cds-wg1-01 + RFC 8414 ASM), registration (§4): see above the body parsers.
   // management APIs (Clients, Messages, Credentials, Grants, Server-Provided Files): see above.
   // consent pages (login, consent form, receipts):
+  if (deps.consent) app.use(createConsentRouter(context, deps.consent));
   // Customer Data APIs (cds-wg3-01):
 
   // Until the consent pages are mounted above, the authorization hand-off says so honestly.

@@ -5,16 +5,18 @@
  *
  *   createConsentRouter(context: FacadeContext, deps: ConsentDeps): Router
  *       mount before the facade's generic form parser (it parses its own, larger forms)
- *   consentAuthorizationPages(branding): AuthorizationPages   the branded Invalid Request page
+ *   consentAuthorizationPages(config, deps): AuthorizationPages  the branded Invalid Request page
  *   GrantSelections                                            the customer's choice per Grant (read by the access resolver)
  *   cisIdentityProvider(cisUrl): IdentityProvider             sign-in against the CIS online profiles
  */
 import express, { Router } from 'express';
 import { fileURLToPath } from 'node:url';
+import type { Config } from '../../lib/config';
 import type { FacadeContext } from '../app';
 import type { GraphClient } from '../graph';
 import type { AuthorizationPages } from '../oauth';
 import type { PurposeMap } from '../purposes';
+import { demoCustomerDataConfig } from '../scopes/customer-data';
 import { DEFAULT_BRANDING, type Branding } from './branding';
 import type { ConsentContext } from './context';
 import { GrantSelections } from './grantSelections';
@@ -45,8 +47,8 @@ export interface ConsentDeps {
   graph: GraphClient;
   identity: IdentityProvider;
   testAccounts: TestAccountSource;
-  /** The Server's default Purposes (reviewed by the utility). */
-  defaultPurposes: PurposeMap;
+  /** The Server's default Purposes (reviewed by the utility); the demo configuration's by default. */
+  defaultPurposes?: PurposeMap;
   branding?: Partial<Branding>;
   notifier?: Notifier;
   /** Idle session lifetime; §9.1.2 asks for at least 10 minutes after the last activity. */
@@ -58,7 +60,13 @@ const ASSETS_DIR = fileURLToPath(new URL('./static', import.meta.url));
 const FORM_PARAMETER_LIMIT = 20_000;
 const FORM_BODY_LIMIT = 1024 * 1024;
 
-export function consentAuthorizationPages(branding: Branding): AuthorizationPages {
+function brandingOf(config: Config, deps: Pick<ConsentDeps, 'branding'>): Branding {
+  return { ...DEFAULT_BRANDING(config.PUBLIC_URL), ...deps.branding };
+}
+
+/** The authorize endpoint's own error page (§9.3.2), branded like the other customer pages. */
+export function consentAuthorizationPages(config: Config, deps: Pick<ConsentDeps, 'branding'> = {}): AuthorizationPages {
+  const branding = brandingOf(config, deps);
   return {
     invalidRequest(res, problem) {
       sendPage(res, 400, invalidRequestPage(`${problem.error}: ${problem.description}`, branding));
@@ -68,7 +76,7 @@ export function consentAuthorizationPages(branding: Branding): AuthorizationPage
 
 export function createConsentRouter(facade: FacadeContext, deps: ConsentDeps): Router {
   const { config, store, log, clock } = facade;
-  const branding: Branding = { ...DEFAULT_BRANDING(config.PUBLIC_URL), ...deps.branding };
+  const branding = brandingOf(config, deps);
   const sessions = new Sessions(store, {
     idleSeconds: Math.max(600, deps.sessionIdleSeconds ?? 30 * 60),
     absoluteSeconds: 12 * 3600,
@@ -86,7 +94,7 @@ export function createConsentRouter(facade: FacadeContext, deps: ConsentDeps): R
     graph: deps.graph,
     loadCustomerGraph,
     describeResources: describeResourcesWith(loadCustomerGraph, clock),
-    defaultPurposes: deps.defaultPurposes,
+    defaultPurposes: deps.defaultPurposes ?? demoCustomerDataConfig({ publicUrl: config.PUBLIC_URL }).defaultPurposes,
     flow: {
       pending: (id) => facade.oauth.getPendingAuthorization(id),
       complete: (id, outcome) => facade.oauth.completeAuthorization(id, outcome),
