@@ -17,6 +17,7 @@ import { createFilesRouter } from './files/router';
 import { createGrantsRouter } from './grants/router';
 import { createMessagesRouter } from './messages/router';
 import { createMetadataRouter, loadWg1Settings } from './metadata';
+import { openApiRouter } from './openapi';
 import { createScopeRegistry, type ScopeRegistry, type ScopeSettings } from './scopes';
 import type { Store } from './store';
 
@@ -106,6 +107,7 @@ export function createFacade(deps: FacadeDeps): Facade {
   // whatever the Content-Type (digest A44: `curl --data-raw` sends a form type), so they come
   // before the form parser too.
   app.use(createMetadataRouter(context));
+  app.use(openApiRouter({ publicUrl: config.PUBLIC_URL }));
   app.use(createRegistrationRouter(context));
   app.use(createClientsRouter(context));
   app.use(createMessagesRouter(context));
