@@ -1,12 +1,12 @@
 import { customerDataScopeType, type CustomerDataScopeType } from '../../scopes/customer-data/scopeTypes';
 import type { ResolvedAuthorizationDetailsEntry } from '../entry';
-import { INCLUDE_FIELDS, SELECTION_TYPES, type ObjectKind, type RevealedObject } from '../fields';
+import { INCLUDE_FIELDS, PRESELECTION_FIELDS, SELECTION_TYPES, type ObjectKind, type RevealedObject } from '../fields';
 import type { AddressLocale } from './addresses';
 import { indexGraph, type CustomerGraph, type GraphIndex } from './customerGraph';
 import {
   contractSpan, installationSpan, intersect, meterDeviceSpans, servicePointSpans, toPeriod, union, type Period, type Span,
 } from './periods';
-import { intersectMatches } from './preselection';
+import { fieldMatches, intersectMatches } from './preselection';
 import { allOf, project } from './relations';
 import { selectedIds, type SelectionRecord } from './selection';
 
@@ -286,6 +286,7 @@ export function entryVisibility(
   const constraint: Partial<Record<ObjectKind, Set<string>>> = {};
   const primary = scopeType.primary;
   const basis = emptySets(); // the objects the scope's own Bill Statements / Bill Sections / Usage Segments are about
+  const usageFilters: Partial<Sets>[] = [];
 
   if (entry.consent) {
     if (primary !== null) {
@@ -305,16 +306,23 @@ export function entryVisibility(
       }
     }
   } else {
+    const match = { at: ctx.asOf, locale: options.locale };
     for (const kind of KINDS) {
-      const matched = intersectMatches(v, kind, ctx.index, { at: ctx.asOf, locale: options.locale });
+      const matched = intersectMatches(v, kind, ctx.index, match);
       if (matched) constraint[kind] = matched;
     }
     const within = (kind: ObjectKind) => new Set([...allOf(ctx.index, kind)].filter((id) => !constraint[kind] || constraint[kind].has(id)));
     if (primary === 'bill_statement') basis.account = within('account');
     else if (primary === 'bill_section') { basis.account = within('account'); basis.service_contract = within('service_contract'); }
     else if (primary === 'usage_segment') {
-      const filtered = KINDS.filter((k) => constraint[k]);
-      for (const kind of filtered.length ? filtered : KINDS) basis[kind] = within(kind);
+      // §7.1 on direct scopes: each field filters the references to its own kind (e.g. meter_numbers
+      // → related_meterdevices); a segment must meet every field. Without fields, the whole graph.
+      for (const field of PRESELECTION_FIELDS) {
+        if (field.matches === 'address') continue;
+        const own = fieldMatches(field.id, v[field.id], field.matches, ctx.index, match);
+        if (own) usageFilters.push({ [field.matches]: own });
+      }
+      for (const kind of KINDS) basis[kind] = usageFilters.length ? new Set(usageFilters.flatMap((f) => [...(f[kind] ?? [])])) : within(kind);
     } else if (primary !== null) sets[primary] = within(primary);
   }
 
@@ -338,10 +346,7 @@ export function entryVisibility(
   };
   let usage_segments: EntryVisibility['usage_segments'] = null;
   if (usageVisible) {
-    const all_of = primary === 'usage_segment'
-      ? (entry.consent ? [basis] : KINDS.filter((k) => constraint[k]).map((k) => ({ [k]: basis[k] })))
-      : [sets];
-    if (all_of.length === 0) all_of.push(basis); // a direct usage query without filters: everything of the Customer
+    const all_of: Partial<Sets>[] = primary !== 'usage_segment' ? [sets] : usageFilters.length ? usageFilters : [basis];
     const formats = v.include_usage_segment_value_types;
     usage_segments = {
       all_of: all_of.map((s, i) => condition(ctx, s, segmentWindow, i === 0 && sectionsVisible)),
