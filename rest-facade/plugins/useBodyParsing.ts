@@ -20,11 +20,6 @@ export function useJsonBody({ limit }: BodyLimits): RequestHandler {
   });
 }
 
-/** HTML form posts (`application/x-www-form-urlencoded`). */
-export function useFormBody({ limit }: BodyLimits): RequestHandler {
-  return express.urlencoded({ limit, extended: false, parameterLimit: 100, type: (req) => isForm(req.headers['content-type']) });
-}
-
 /**
  * The OAuth endpoints' bodies (RFC 6749 §3.2, RFC 9126 §2.1, RFC 7009, RFC 7662) are form-encoded;
  * they are parsed as forms whatever the Content-Type says (digest A44).
