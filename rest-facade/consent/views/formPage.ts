@@ -36,8 +36,8 @@ function selectionComponent(section: RequestSectionView): SafeHtml {
       <input type="search" id="search-${k}" name="search:${k}" value="${s.search}" data-search-input>
     </div>
     <button type="submit" class="small" name="action" value="search:${k}" data-search-button>Search</button>` : ''}
-    <button type="submit" class="small" name="action" value="select_all:${k}" data-select-all>Select all</button>
-    <button type="submit" class="small" name="action" value="deselect_all:${k}" data-deselect-all>Deselect all</button>
+    <button type="submit" class="small" name="action" value="select_all:${k}" data-select-all>Select all ${s.noun}</button>
+    <button type="submit" class="small" name="action" value="deselect_all:${k}" data-deselect-all>Deselect all ${s.noun}</button>
     ${long ? html`<button type="submit" class="small" name="action" value="toggle_hidden:${k}" data-toggle-hidden aria-pressed="${s.hideUnselected ? 'true' : 'false'}">${s.hideUnselected ? 'Show all' : 'Show selected only'}</button>
     <input type="hidden" name="hide:${k}" value="${s.hideUnselected ? '1' : ''}" data-hide-state>` : ''}
   </div>`;
