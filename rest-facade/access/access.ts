@@ -70,12 +70,13 @@ export interface BillSectionPart extends PartBase {
  * Usage segments (§7.2.8): of these meters, each only inside its periods, and of these
  * aggregations, already trimmed to the Grant's `segment_start`/`segment_end` (datetimes).
  * `value_formats`: the Value Format ids the segments may carry (§7.2.8.1); `null` = none
- * (segments with `formats: []` and `values: []`).
+ * (segments with `formats: []` and `values: []`); `'all'` = every format the Server offers
+ * (direct usage queries treat the field as true, digest part 10 #18).
  */
 export interface UsagePart extends PartBase {
   meters: Periods;
   aggregations: Periods;
-  value_formats: string[] | null;
+  value_formats: string[] | null | 'all';
 }
 
 /** EAC beneficiaries by `beneficiary_type` (§7.2.9); `general` certificates when true. */
@@ -127,7 +128,7 @@ export interface Access extends ApiParts {
 }
 
 /** The access of one Grant before the union: what the resolver caches per Grant. */
-export interface GrantVisibility extends ApiParts {
+export interface GrantParts extends ApiParts {
   standing: GrantStanding;
   jwk: PublicJwk | null;
 }

@@ -1,5 +1,5 @@
 import type {
-  Access, GrantVisibility, IdSet, ObjectPart, Period, Periods, PublicJwk, Window,
+  Access, GrantParts, IdSet, ObjectPart, Period, Periods, PublicJwk, Window,
 } from './access';
 import { CUSTOMER_DATA_APIS, emptyParts } from './access';
 
@@ -77,7 +77,7 @@ export function windowsOf(periods: Periods, id: string): Window[] {
 }
 
 /** The union over a token's Grants (each Grant's parts stay its own). */
-export function unionAccess(visibilities: GrantVisibility[]): Access {
+export function unionAccess(visibilities: GrantParts[]): Access {
   const access: Access = { ...emptyParts(), grants: visibilities.map((v) => v.standing), jwk: null };
   for (const v of visibilities) {
     for (const api of CUSTOMER_DATA_APIS) (access[api] as unknown[]).push(...v[api]);
