@@ -1,8 +1,8 @@
 import type DataLoader from 'dataloader';
-import type { CisAccount, CisCustomer, CisGroup, CisServiceAgreement, CisServicePoint } from '../../legacy/cis/records';
+import type { CisAccount, CisGroup, CisServiceAgreement, CisServicePoint } from '../../legacy/cis/records';
 import { loadPresent, once, rowGroupLoader, rowLoader, type Synced } from '../shared';
 import type { CisClient } from './adapter/cis';
-import { cisAccount, cisCustomer, cisEntity, cisGroup, cisProgram, cisRateName, cisServiceAgreement, cisServicePoint } from './adapter/schemas';
+import { cisAccount, cisEntity, cisGroup, cisProgram, cisRateName, cisServiceAgreement, cisServicePoint } from './adapter/schemas';
 import {
   servicePointAddress, toAccount, toAggregation, toServiceContract, toServicePoint, type AggregationLinks, type CisReferences,
 } from './adapter/translate';
@@ -18,11 +18,11 @@ import type { ServicePoint } from './types/servicePoint';
 export function createAccountsContext(cis: CisClient, links: AggregationLinks) {
   const rows = {
     accounts: rowLoader((ids) => cis.lookup('accounts', 'ACCT_ID', ids, cisAccount), (r: CisAccount) => r.ACCT_ID),
-    customers: rowLoader((ids) => cis.lookup('customers', 'CUST_ID', ids, cisCustomer), (r: CisCustomer) => r.CUST_ID),
     contracts: rowLoader((ids) => cis.lookup('service-agreements', 'SA_ID', ids, cisServiceAgreement), (r: CisServiceAgreement) => r.SA_ID),
     contractsByAccount: rowGroupLoader((ids) => cis.lookup('service-agreements', 'ACCT_ID', ids, cisServiceAgreement), (r: CisServiceAgreement) => [r.ACCT_ID]),
     servicePoints: rowLoader((ids) => cis.lookup('service-points', 'SP_ID', ids, cisServicePoint), (r: CisServicePoint) => r.SP_ID),
     groups: rowLoader((ids) => cis.lookup('groups', 'GRP_ID', ids, cisGroup), (r: CisGroup) => r.GRP_ID),
+    groupsByMember: rowGroupLoader((ids) => cis.lookup('groups', 'MEMBER_SP_ID', ids, cisGroup), (r: CisGroup) => r.MEMBER_SP_IDS),
   };
   // Small catalogues: read once per request, and only when a field needs them.
   const references = once(async (): Promise<CisReferences> => {
@@ -34,16 +34,10 @@ export function createAccountsContext(cis: CisClient, links: AggregationLinks) {
   });
   const rateNames = once(async () => new Map((await cis.catalogue('rates', cisRateName)).rows.map((r) => [r.RATE_CD, r.RATE_NAME])));
 
-  const account = async ({ row, synced }: Synced<CisAccount>): Promise<Account> => {
-    const [customer, refs] = await Promise.all([rows.customers.load(row.CUST_ID), references()]);
-    return toAccount(row, customer?.row, refs, synced);
-  };
+  const account = async ({ row, synced }: Synced<CisAccount>): Promise<Account> => toAccount(row, await references(), synced);
   const contract = async ({ row, synced }: Synced<CisServiceAgreement>): Promise<ServiceContract> => {
-    const [owner, sp, refs, rates] = await Promise.all([
-      rows.accounts.load(row.ACCT_ID), rows.servicePoints.load(row.SP_ID), references(), rateNames(),
-    ]);
+    const [sp, refs, rates] = await Promise.all([rows.servicePoints.load(row.SP_ID), references(), rateNames()]);
     return toServiceContract(row, {
-      accountNumber: owner?.row.ACCT_NO ?? '',
       address: sp ? servicePointAddress(sp.row) : '',
       ratePlanName: rates.get(row.RATE_CD) ?? row.RATE_CD,
     }, refs, synced);
@@ -63,6 +57,14 @@ export function createAccountsContext(cis: CisClient, links: AggregationLinks) {
     contracts: many(rows.contracts, contract),
     servicePoints: many(rows.servicePoints, servicePoint),
     aggregations: many(rows.groups, aggregation),
+    references,
+    /** Groups holding any of the service points, and the groups those are chunks of. */
+    aggregationsOfServicePoints: async (spIds: readonly string[]) => {
+      const direct = (await Promise.all(spIds.map((id) => rows.groupsByMember.load(id)))).flat();
+      const parents = await loadPresent(rows.groups, [...new Set(direct.map((g) => g.row.PARENT_GRP_ID).filter((p): p is string => p !== null))]);
+      const unique = new Map([...direct, ...parents].map((g) => [g.row.GRP_ID, g]));
+      return Promise.all([...unique.values()].map(aggregation));
+    },
     contractsOfAccount: async (accountId: string) => Promise.all((await rows.contractsByAccount.load(accountId)).map(contract)),
   };
 }

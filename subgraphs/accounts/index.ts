@@ -4,6 +4,7 @@ import { CisClient } from './adapter/cis';
 import { createAccountsContext, type AccountsContext } from './context';
 import { AccountResolver } from './resolvers/account';
 import { AggregationResolver } from './resolvers/aggregation';
+import { BillSectionCisResolver, BillStatementProgramsResolver, UsageSegmentCisResolver } from './resolvers/extended';
 import { ServiceContractResolver } from './resolvers/serviceContract';
 import { ServicePointResolver } from './resolvers/servicePoint';
 
@@ -13,12 +14,19 @@ const first = <T>(load: Promise<T[]>) => load.then((nodes) => nodes[0] ?? null);
 export const buildAccountsSubgraph = once(() =>
   buildSubgraph<AccountsContext>({
     name: 'accounts',
-    resolvers: [AccountResolver, ServiceContractResolver, ServicePointResolver, AggregationResolver],
+    resolvers: [
+      AccountResolver, ServiceContractResolver, ServicePointResolver, AggregationResolver,
+      BillStatementProgramsResolver, BillSectionCisResolver, UsageSegmentCisResolver,
+    ],
     references: {
       Account: (ref, ctx) => first(ctx.accounts([ref.id])),
       ServiceContract: (ref, ctx) => first(ctx.contracts([ref.id])),
       ServicePoint: (ref, ctx) => first(ctx.servicePoints([ref.id])),
       Aggregation: (ref, ctx) => first(ctx.aggregations([ref.id])),
+      // Other subgraphs' entities: the representation carries the @requires fields.
+      BillStatement: (ref) => ref,
+      BillSection: (ref) => ref,
+      UsageSegment: (ref) => ref,
     },
   }),
 );

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type {
-  CisAccount, CisCustomer, CisEntity, CisGroup, CisProgram, CisProgramEnrollment, CisRate, CisServiceAgreement,
+  CisAccount, CisEntity, CisGroup, CisProgram, CisProgramEnrollment, CisRate, CisServiceAgreement,
   CisServicePoint,
 } from '../../../legacy/cis/records';
 
@@ -25,19 +25,11 @@ const enrollment = z.object({
   CB_CURR: z.string().nullable(),
 }) satisfies z.ZodType<CisProgramEnrollment>;
 
-export const cisCustomer = z.object({
-  CUST_ID: z.string(),
-  CUST_NO: z.string().nullable(),
-  CUST_NAME: z.string(),
-  CUST_CLASS_CD: custClass,
-  CRE_DTTM: timestamp,
-  UPD_DTTM: timestamp,
-}) satisfies z.ZodType<CisCustomer>;
-
 export const cisAccount = z.object({
   ACCT_ID: z.string(),
   ACCT_NO: z.string(),
   CUST_ID: z.string(),
+  CUST_NO: z.string().nullable(),
   PARENT_ACCT_ID: z.string().nullable(),
   ACCT_ROLE_CD: z.enum(['STD', 'PRNT', 'CHLD']),
   ACCT_USE_CD: z.enum(['CUST', '3RDP', 'INTL', 'TEST']),
@@ -67,6 +59,7 @@ export const cisServiceAgreement = z.object({
   SA_ID: z.string(),
   SA_NO: z.string(),
   ACCT_ID: z.string(),
+  ACCT_NO: z.string(),
   SP_ID: z.string(),
   SA_TYPE_CD: z.enum(['E-RES', 'E-COM', 'E-IND', 'E-AGR', 'E-NEM', 'E-DST', 'E-CCA', 'E-LTG', 'E-PRJ', 'G-RES', 'G-COM', 'W-RES', 'W-COM']),
   SVC_TYPE_CD: z.enum(['E', 'G', 'W']),

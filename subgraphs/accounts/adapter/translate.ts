@@ -1,5 +1,5 @@
 import type {
-  CisAccount, CisContact, CisCustomer, CisEntity, CisGroup, CisProgram, CisProgramEnrollment, CisServiceAgreement,
+  CisAccount, CisContact, CisEntity, CisGroup, CisProgram, CisProgramEnrollment, CisServiceAgreement,
   CisServicePoint, CustClassCd, ProgCatCd,
 } from '../../../legacy/cis/records';
 import {
@@ -135,13 +135,13 @@ export interface CisReferences {
   programs: Map<string, CisProgram>;
 }
 
-export function toAccount(account: CisAccount, customer: CisCustomer | undefined, refs: CisReferences, synced: Date): Account {
+export function toAccount(account: CisAccount, refs: CisReferences, synced: Date): Account {
   const entity = refs.entities.get(account.ENTITY_ID);
   return {
     id: account.ACCT_ID,
     ...stamps(account, synced),
     parentAccountId: account.PARENT_ACCT_ID,
-    customerNumber: customer?.CUST_NO ?? null,
+    customerNumber: account.CUST_NO,
     accountNumber: account.ACCT_NO,
     accountEntity: entity ? toEntity(entity) : null,
     accountName: account.ACCT_NAME,
@@ -161,10 +161,10 @@ export function servicePointAddress(sp: CisServicePoint): string {
   return [sp.ADDR_LINE1, sp.ADDR_LINE2, `${sp.CITY}, ${sp.STATE} ${sp.POSTAL}`].filter(Boolean).join('\n');
 }
 
-/** The related account's number and the service point's address are joined in by the caller. */
+/** The service point's address and the rate's name are joined in by the caller. */
 export function toServiceContract(
   sa: CisServiceAgreement,
-  related: { accountNumber: string; address: string; ratePlanName: string },
+  related: { address: string; ratePlanName: string },
   refs: CisReferences,
   synced: Date,
 ): ServiceContract {
@@ -173,7 +173,7 @@ export function toServiceContract(
     id: sa.SA_ID,
     ...stamps(sa, synced),
     accountId: sa.ACCT_ID,
-    accountNumber: related.accountNumber,
+    accountNumber: sa.ACCT_NO,
     contractNumber: sa.SA_NO,
     contractAddress: related.address,
     contractTypes: unique<ContractType>([sa.SA_TYPE_CD === 'E-PRJ' ? 'project' : 'utility_service', BILL_CYCLE[sa.BILL_CYC_CD]]),

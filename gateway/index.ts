@@ -1,0 +1,3 @@
+export { createGateway, type Gateway } from './createGateway';
+export { requireInternalToken } from './auth';
+export { loadSupergraph, placeholderUrl } from './supergraph';
