@@ -14,7 +14,7 @@ export interface RunningSystem {
 
 /** Starts every part in this process; internal parts listen on loopback ports, the public app on PORT. */
 export async function startAllInOne(config: Config, log: Logger): Promise<RunningSystem> {
-  const store = createStore(config.REDIS_URL);
+  const store = createStore(config.REDIS_URL, config.REDIS_KEY_PREFIX);
   const app = express();
   app.disable('x-powered-by');
   app.get('/healthz', async (_req, res) => {

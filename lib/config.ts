@@ -23,6 +23,8 @@ export const configSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   PUBLIC_URL: z.url().optional(),
   REDIS_URL: optionalUrl,
+  /** Namespace of every key, so several deployments (or test runs) can share one Redis. */
+  REDIS_KEY_PREFIX: z.string().min(1).default('cds:'),
   INTERNAL_API_TOKEN: z.string().min(16).optional(),
   ADMIN_API_TOKEN: z.string().min(16).optional(),
   DEMO_ACCOUNTS: z.coerce.number().int().min(1).max(1_000_000).default(1000),
