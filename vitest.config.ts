@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // One graphql instance, as Node loads it: vite would pick graphql's ESM build for our code while
+  // type-graphql and @apollo/subgraph load the CJS one, and graphql rejects types from "another realm".
+  resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
   test: {
     include: ['**/*.test.ts'],
     exclude: ['node_modules/**'],
