@@ -55,6 +55,10 @@ export const configSchema = z.object({
   ACCESS_TOKEN_TTL: z.coerce.number().int().min(60).max(86_400).default(3600),
   REFRESH_TOKEN_TTL: z.coerce.number().int().min(3600).default(90 * 86_400),
   PKCE_REQUIRED_FOR_CONFIDENTIAL_CLIENTS: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /** Seconds a Grant's resolved access is reused (keyed by the Grant's `modified`); 0 disables the cache. */
+  ACCESS_CACHE_TTL: z.coerce.number().int().min(0).max(3600).default(30),
+  /** cds-wg3-01 §4.11: fewest customers an aggregation must group to release its usage without their consent. */
+  CDS_AGGREGATION_MIN_CUSTOMERS: z.coerce.number().int().min(1).default(15),
 });
 
 export type Config = z.infer<typeof configSchema> & {

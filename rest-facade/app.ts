@@ -1,6 +1,7 @@
 import express, { type Express } from 'express';
 import type { Config } from '../lib/config';
 import type { Logger } from '../lib/logger';
+import { createAccessServices, type AccessConnections, type AccessServices } from './access';
 import { errorHandler, notFoundHandler } from './errors';
 import { AUTHORIZATION_HANDOFF_PATH, consentPagesMissing, createAuthorizationServer, type AuthorizationServer } from './oauth';
 import { useJsonBody } from './plugins/useBodyParsing';
@@ -31,6 +32,8 @@ export interface FacadeDeps {
   scopeSettings?: ScopeSettings;
   /** The customer pages' connections (identity provider, test customers, graph); absent = not installed. */
   consent?: ConsentDeps;
+  /** The access resolver's connections (graph, customer directory); absent = no Customer Data access. */
+  access?: AccessConnections;
 }
 
 /** What every router of the facade is built from. */
@@ -45,6 +48,8 @@ export interface FacadeContext {
   repos: Wg1Repositories;
   /** The authorization server: `oauth.requireToken(...)` guards the APIs. */
   oauth: AuthorizationServer;
+  /** `access.resolver.resolve(req.auth)`: what a token may see through the Customer Data APIs. */
+  access?: AccessServices;
 }
 
 export interface Facade {
@@ -80,12 +85,13 @@ export function createFacade(deps: FacadeDeps): Facade {
   const wg1Settings = loadWg1Settings(config.CDS_SETTINGS_FILE);
   const scopes = createScopeRegistry(config.PUBLIC_URL, deps.scopeSettings ?? wg1Settings.scopes, wg1Settings.coverage.map((c) => c.id));
   const repos = createWg1Repositories(store, clock);
+  const access = deps.access && createAccessServices({ store, log, clock, scopes, config, repos, connections: deps.access });
   const oauth = createAuthorizationServer({
-    config, store, log, limiter, clock, scopes, directory: createDirectory(repos),
+    config, store, log, limiter, clock, scopes, directory: createDirectory(repos, access?.admit),
     pages: deps.consent && consentAuthorizationPages(config, deps.consent),
   });
   const context: FacadeContext = {
-    config, store, log, clock, scopes, repos, oauth, limiter, metrics: createMetrics(),
+    config, store, log, clock, scopes, repos, oauth, limiter, metrics: createMetrics(), access,
   };
 
   const app = express();

@@ -15,7 +15,7 @@
 export * from './access';
 export { fieldsFor, hasId, intersect, mergeWindows, unionIds, unionPeriods, visibleIds, windowsOf } from './union';
 export { createAccessResolver, type AccessResolver, type RecordedSelections, type ResolverDeps } from './resolve';
-export { createAccessServices, type AccessDeps, type AccessServices, type AccessSettings } from './services';
+export { createAccessServices, type AccessConnections, type AccessDeps, type AccessServices } from './services';
 export { cisAccountOwners } from './accountOwners';
 export type { AccountOwners } from './aggregationFacts';
 export { graphGrantSource, type GrantGraphSource, type PreselectedNumbers } from './graphSource';

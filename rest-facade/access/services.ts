@@ -1,7 +1,9 @@
+import type { Config } from '../../lib/config';
 import type { Logger } from '../../lib/logger';
-import type { ClientRepository } from '../clients';
-import type { GrantRecord, GrantRepository } from '../grants';
+import { GrantSelections } from '../consent';
+import type { GrantRecord } from '../grants';
 import type { GraphClient } from '../graph';
+import type { Wg1Repositories } from '../registration';
 import type { ScopeRegistry } from '../scopes';
 import type { Store } from '../store';
 import { graphAggregationFacts, type AccountOwners } from './aggregationFacts';
@@ -9,61 +11,52 @@ import { graphGrantSource } from './graphSource';
 import { admitGrant } from './pending/admission';
 import { GrantWorkSchedule } from './pending/schedule';
 import { createPendingGrantWorker, type PendingGrantWorker } from './pending/worker';
-import { createAccessResolver, type AccessResolver, type RecordedSelections } from './resolve';
+import { createAccessResolver, type AccessResolver } from './resolve';
 
-/** The settings of the access resolver and the asynchronous Grants (lib/config.ts, README). */
-export interface AccessSettings {
-  timezone: string;
-  /** ACCESS_CACHE_TTL: seconds a Grant's resolution is reused (0 = never). */
-  cacheTtlSeconds: number;
-  /** CDS_AGGREGATION_MIN_CUSTOMERS: the anonymisation threshold of §4.11 (aggregations with `sometimes` consent). */
-  aggregationMinCustomers: number;
-  /** First `eta` of a pending Grant and the pause between looks at a parent's sub-Grants. */
-  pendingEtaMs?: number;
-  recheckMs?: number;
-  retryMs?: number;
-}
-
-export interface AccessDeps {
-  store: Store;
-  log: Logger;
-  clock: () => number;
-  grants: GrantRepository;
-  clients: ClientRepository;
-  scopes: ScopeRegistry;
+/** What the access resolver reads from outside the facade. */
+export interface AccessConnections {
   graph: GraphClient;
-  selections: RecordedSelections;
-  /** The accounts of a customer (the consent pages' identity provider). */
+  /** The accounts of a customer (the consent pages' identity provider: the CIS profile's accounts). */
   accountsOf(customerId: string): Promise<string[]>;
-  /** The customers holding accounts (the sub-Grants of §4.11 go to customers). */
+  /** The customers holding accounts (§4.11 sub-Grants go to customers). */
   accountOwners: AccountOwners;
-  settings: AccessSettings;
+  /** Timings of the asynchronous Grants (tests shorten them). */
+  timings?: { pendingEtaMs?: number; recheckMs?: number; retryMs?: number };
 }
 
 export interface AccessServices {
   resolver: AccessResolver;
   /** Hook for the token endpoint's Grant: a Grant needing preparation leaves as `pending` (§6, §4.11). */
   admit(grant: GrantRecord): Promise<GrantRecord>;
-  /** The background step advancing pending Grants; `start(intervalMs)` once per process. */
+  /** The background step advancing pending Grants: `start(intervalMs)` once per process, `stop()` at shutdown. */
   worker: PendingGrantWorker;
 }
 
+export interface AccessDeps {
+  store: Store;
+  log: Logger;
+  clock: () => number;
+  config: Config;
+  scopes: ScopeRegistry;
+  repos: Wg1Repositories;
+  connections: AccessConnections;
+}
+
 export function createAccessServices(deps: AccessDeps): AccessServices {
-  const { settings } = deps;
+  const { config, connections, repos } = deps;
+  const timings = connections.timings ?? {};
   const schedule = new GrantWorkSchedule(deps.store);
-  const source = graphGrantSource({ graph: deps.graph, accountsOf: deps.accountsOf, clock: deps.clock });
+  const source = graphGrantSource({ graph: connections.graph, accountsOf: connections.accountsOf, clock: deps.clock });
   const resolver = createAccessResolver({
-    grants: deps.grants, scopes: deps.scopes, selections: deps.selections, source, store: deps.store, log: deps.log,
-    clock: deps.clock, timezone: settings.timezone, cacheTtlSeconds: settings.cacheTtlSeconds,
+    grants: repos.grants, scopes: deps.scopes, selections: new GrantSelections(deps.store), source, store: deps.store,
+    log: deps.log, clock: deps.clock, timezone: config.CDS_TIMEZONE, cacheTtlSeconds: config.ACCESS_CACHE_TTL,
   });
   const worker = createPendingGrantWorker({
-    grants: deps.grants, clients: deps.clients, scopes: deps.scopes, facts: graphAggregationFacts(deps.graph, deps.accountOwners),
-    minCustomers: settings.aggregationMinCustomers, clock: deps.clock, timezone: settings.timezone,
-    schedule, log: deps.log, recheckMs: settings.recheckMs ?? 5_000, retryMs: settings.retryMs ?? 30_000,
+    grants: repos.grants, clients: repos.clients, scopes: deps.scopes,
+    facts: graphAggregationFacts(connections.graph, connections.accountOwners),
+    minCustomers: config.CDS_AGGREGATION_MIN_CUSTOMERS, clock: deps.clock, timezone: config.CDS_TIMEZONE,
+    schedule, log: deps.log, recheckMs: timings.recheckMs ?? 5_000, retryMs: timings.retryMs ?? 30_000,
   });
-  return {
-    resolver,
-    admit: (grant) => admitGrant({ grants: deps.grants, scopes: deps.scopes, schedule, clock: deps.clock, etaMs: settings.pendingEtaMs ?? 10_000 }, grant),
-    worker,
-  };
+  const admission = { grants: repos.grants, scopes: deps.scopes, schedule, clock: deps.clock, etaMs: timings.pendingEtaMs ?? 10_000 };
+  return { resolver, admit: (grant) => admitGrant(admission, grant), worker };
 }

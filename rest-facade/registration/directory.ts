@@ -48,8 +48,12 @@ function toGrant(grant: GrantRecord, nowMs: number): OAuthGrant {
   };
 }
 
-/** The authorization server's view of the cds-wg1-02 objects (interface in ../oauth/directory). */
-export function createDirectory(repos: Wg1Repositories): Directory {
+/**
+ * The authorization server's view of the cds-wg1-02 objects (interface in ../oauth/directory).
+ * `admitGrant` sees the Grant behind a client_credentials issuance before the token is returned
+ * (the access resolver starts Grants that need preparation as `pending`, cds-wg3-01 §6, §4.11).
+ */
+export function createDirectory(repos: Wg1Repositories, admitGrant?: (grant: GrantRecord) => Promise<GrantRecord>): Directory {
   const { clients, credentials, grants, clock } = repos;
 
   async function clientOf(clientId: string): Promise<ClientRecord> {
@@ -87,7 +91,7 @@ export function createDirectory(repos: Wg1Repositories): Directory {
         scope: issuance.scope,
         authorization_details: issuance.authorization_details,
       });
-      return toGrant(grant, clock());
+      return toGrant(admitGrant ? await admitGrant(grant) : grant, clock());
     },
   };
 }
