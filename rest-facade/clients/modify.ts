@@ -142,8 +142,11 @@ export function modifyClient(
     else delete next[field];
   }
   if (code) {
-    const defaultScope = body.cds_default_scope ?? scope;
-    const tokens = defaultScope.split(' ').filter(Boolean);
+    // An unchanged echo of the default scope follows a narrowed scope; a new value must fit it.
+    const echoed = body.cds_default_scope === undefined || body.cds_default_scope === current.cds_default_scope;
+    let tokens = (body.cds_default_scope ?? scope).split(' ').filter(Boolean);
+    if (echoed) tokens = tokens.filter((t) => scopeTokens.includes(t));
+    if (echoed && tokens.length === 0) tokens = scopeTokens;
     if (tokens.length === 0 || !tokens.every((t) => scopeTokens.includes(t))) throw invalid('cds_default_scope must be part of scope');
     next.cds_default_scope = tokens.join(' ');
     const defaultRedirect = body.cds_default_redirect_uri

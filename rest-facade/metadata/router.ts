@@ -1,5 +1,6 @@
-import { Router } from 'express';
-import { sendExactJson } from '../json';
+import { createHash } from 'node:crypto';
+import { Router, type Request, type Response } from 'express';
+import { stringifyExact } from '../json';
 import { notFound } from '../errors';
 import { listingBody, queryCursor, queryList } from '../registration/http';
 import { indexMember, memoryIndex, pageOf } from '../registration/keyset';
@@ -8,6 +9,20 @@ import { wg1Services } from '../registration/services';
 import { authorizationServerMetadata, coverageEntry, geojsonPath, serverMetadata } from './documents';
 import type { CoverageSetting } from './settings';
 import { PATHS } from './urls';
+
+/** A public document with a strong ETag; a matching If-None-Match gets 304 (01§3, 01§4). */
+function sendDocument(req: Request, res: Response, body: unknown, type = 'application/json; charset=utf-8'): void {
+  const text = stringifyExact(body);
+  const etag = `"${createHash('sha256').update(text).digest('base64url').slice(0, 27)}"`;
+  res.setHeader('ETag', etag);
+  res.setHeader('Cache-Control', 'public, max-age=300');
+  const match = req.get('if-none-match');
+  if (match && match.split(',').map((t) => t.trim().replace(/^W\//, '')).some((t) => t === etag || t === '*')) {
+    res.status(304).end();
+    return;
+  }
+  res.status(200).type(type).send(text);
+}
 
 /**
  * Public discovery (cds-wg1-01 §3–§4, cds-wg1-02 §3): no authentication (01§8.1, §11.2); linked
@@ -21,12 +36,12 @@ export function createMetadataRouter(context: FacadeContext): Router {
   const byMember = new Map(settings.coverage.map((e) => [member(e), e]));
   const index = memoryIndex([...byMember.keys()]);
 
-  router.get(PATHS.serverMetadata, (_req, res) => {
-    sendExactJson(res, 200, serverMetadata(settings, urls, { self: urls.serverMetadata, oauthMetadata: urls.oauthMetadata }));
+  router.get(PATHS.serverMetadata, (req, res) => {
+    sendDocument(req, res, serverMetadata(settings, urls, { self: urls.serverMetadata, oauthMetadata: urls.oauthMetadata }));
   });
 
-  router.get(PATHS.oauthMetadata, (_req, res) => {
-    sendExactJson(res, 200, authorizationServerMetadata(scopes, settings, urls, config.CDS_TIMEZONE, { registrationEndpoint: true }));
+  router.get(PATHS.oauthMetadata, (req, res) => {
+    sendDocument(req, res, authorizationServerMetadata(scopes, settings, urls, config.CDS_TIMEZONE, { registrationEndpoint: true }));
   });
 
   // 01§4.1: newest `updated` first; 01§4.2: `ids` filters.
@@ -41,13 +56,13 @@ export function createMetadataRouter(context: FacadeContext): Router {
       match: wanted ? (e) => wanted.has(e.id) : undefined,
       load: async (members) => members.map((m) => byMember.get(m) ?? null),
     });
-    sendExactJson(res, 200, listingBody('coverage_entries', page, (e) => coverageEntry(e, urls), urls.coverage, req));
+    sendDocument(req, res, listingBody('coverage_entries', page, (e) => coverageEntry(e, urls), urls.coverage, req));
   });
 
   router.get(geojsonPath(':id'), (req, res) => {
     const entry = settings.coverage.find((e) => e.id === req.params.id && e.geojson);
     if (!entry) throw notFound('no such coverage outline');
-    res.status(200).type('application/geo+json').send(JSON.stringify(entry.geojson));
+    sendDocument(req, res, entry.geojson, 'application/geo+json');
   });
 
   return router;
