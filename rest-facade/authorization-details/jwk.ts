@@ -1,4 +1,6 @@
-import { createHash, createPublicKey } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import type { JWK } from 'jose';
+import { importRecipientKey, InvalidRecipientKeyError } from '../jwe';
 
 /**
  * The `jwk` authorization details field (cds-wg3-01 §7.4.6, format `jwk_or_null` of cds-wg1-02
@@ -16,16 +18,12 @@ export interface EcPublicJwk {
 
 // RFC 7518 §6.2.2 / §6.3.2 private members of EC and RSA keys, and `k` of symmetric keys.
 const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k'];
-const BASE64URL = /^[A-Za-z0-9_-]+$/;
 
-function coordinate(value: unknown): Buffer | null {
-  if (typeof value !== 'string' || !BASE64URL.test(value)) return null;
-  const bytes = Buffer.from(value, 'base64url');
-  // Exactly 32 octets, canonically encoded (RFC 7518 §6.2.1.2).
-  return bytes.length === 32 && bytes.toString('base64url') === value ? bytes : null;
-}
-
-/** Why `value` is not a usable public encryption key, or null when it is one. */
+/**
+ * Why `value` is not a usable public encryption key, or null when it is one. The precise checks
+ * come first for a helpful `error_description`; the last word is the response encryptor's own
+ * import, so a key accepted here is always one responses can be encrypted to.
+ */
 export function jwkProblem(value: unknown): string | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'must be a JWK object or null';
   const jwk = value as Record<string, unknown>;
@@ -41,12 +39,11 @@ export function jwkProblem(value: unknown): string | null {
   if (jwk.kty !== 'EC') return `has unsupported key type ${JSON.stringify(jwk.kty)} (supported: EC P-256)`;
   if (jwk.crv !== 'P-256') return `has unsupported curve ${JSON.stringify(jwk.crv)} (supported: P-256)`;
   if ('alg' in jwk && jwk.alg !== 'ECDH-ES') return `has unsupported "alg" ${JSON.stringify(jwk.alg)} (supported: ECDH-ES)`;
-  if (!coordinate(jwk.x) || !coordinate(jwk.y)) return 'has malformed "x"/"y" coordinates (32 octets, base64url)';
   try {
-    // OpenSSL refuses a point that is not on the curve.
-    createPublicKey({ key: { kty: 'EC', crv: 'P-256', x: jwk.x as string, y: jwk.y as string }, format: 'jwk' });
-  } catch {
-    return 'is not a point on the P-256 curve';
+    importRecipientKey(jwk as JWK);
+  } catch (err) {
+    if (err instanceof InvalidRecipientKeyError) return `is not usable: ${err.message}`;
+    throw err;
   }
   return null;
 }

@@ -116,6 +116,11 @@ describe('the objects each consent scope makes available (§6.1.x)', () => {
     expect(v.fields.service_contract).toEqual(expect.arrayContaining(['rateplan_code', 'rateplan_name']));
   });
 
+  it('§7.2.4 include_meter_devices brings the meters serving the included contracts (§4.5 asks for it on cds_rate_plan)', () => {
+    expect(visible('cds_rate_plan', { include_meter_devices: true }, select('service_contract_selection', ['S1']), AFTER_SWAP).meter_devices).toEqual(['M2']);
+    expect(visible('cds_rate_plan', {}, select('service_contract_selection', ['S1']), AFTER_SWAP).meter_devices).toEqual([]);
+  });
+
   it('§6.1.6 with the Account and Service Point Selections', () => {
     expect(visible('cds_meters', { authorization_form_selection_type: 'account_selection' }, select('account_selection', ['A1']), AFTER_SWAP).meter_devices)
       .toEqual(['M2', 'M3']);
