@@ -7,6 +7,7 @@ import { AggregationResolver } from './resolvers/aggregation';
 import { BillSectionCisResolver, BillStatementProgramsResolver, UsageSegmentCisResolver } from './resolvers/extended';
 import { ServiceContractResolver } from './resolvers/serviceContract';
 import { ServicePointResolver } from './resolvers/servicePoint';
+import { BillSection, BillStatement, UsageSegment } from './types/extended';
 
 const first = <T>(load: Promise<T[]>) => load.then((nodes) => nodes[0] ?? null);
 
@@ -18,6 +19,8 @@ export const buildAccountsSubgraph = once(() =>
       AccountResolver, ServiceContractResolver, ServicePointResolver, AggregationResolver,
       BillStatementProgramsResolver, BillSectionCisResolver, UsageSegmentCisResolver,
     ],
+    // Only reachable through the gateway's entity references, so listed explicitly.
+    orphanedTypes: [BillStatement, BillSection, UsageSegment],
     references: {
       Account: (ref, ctx) => first(ctx.accounts([ref.id])),
       ServiceContract: (ref, ctx) => first(ctx.contracts([ref.id])),
