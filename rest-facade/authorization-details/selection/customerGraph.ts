@@ -1,3 +1,4 @@
+import type { ObjectKind } from '../fields';
 import type { GraphAddress } from './addresses';
 
 /**
@@ -95,6 +96,8 @@ export interface GraphIndex {
   /** Service points listing the contract, currently or previously. */
   pointsOfContract: Map<string, { point: GraphServicePoint; current: boolean }[]>;
   installationsAt: Map<string, { meter: GraphMeterDevice; installation: GraphInstallation }[]>;
+  /** The ids of every object of each kind. */
+  ids: Record<ObjectKind, ReadonlySet<string>>;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -105,6 +108,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 export function indexGraph(graph: CustomerGraph): GraphIndex {
   const byId = <T extends { id: string }>(items: T[]) => new Map(items.map((i) => [i.id, i]));
+  const ids = <T extends { id: string }>(items: T[]) => new Set(items.map((i) => i.id));
   const contractsOfAccount = new Map<string, GraphServiceContract[]>();
   for (const sc of graph.service_contracts) push(contractsOfAccount, sc.account_id, sc);
   const pointsOfContract = new Map<string, { point: GraphServicePoint; current: boolean }[]>();
@@ -126,6 +130,10 @@ export function indexGraph(graph: CustomerGraph): GraphIndex {
     contractsOfAccount,
     pointsOfContract,
     installationsAt,
+    ids: {
+      account: ids(graph.accounts), service_contract: ids(graph.service_contracts), service_point: ids(graph.service_points),
+      meter_device: ids(graph.meter_devices), aggregation: ids(graph.aggregations),
+    },
   };
 }
 

@@ -44,20 +44,12 @@ function step(index: GraphIndex, kind: ObjectKind, ids: Set<string>, to: ObjectK
 }
 
 function existing(index: GraphIndex, kind: ObjectKind, ids: Iterable<string>): Set<string> {
-  const map = {
-    account: index.account, service_contract: index.serviceContract, service_point: index.servicePoint,
-    meter_device: index.meterDevice, aggregation: index.aggregation,
-  }[kind];
-  return new Set([...ids].filter((id) => map.has(id)));
+  return new Set([...ids].filter((id) => index.ids[kind].has(id)));
 }
 
-/** Every object of kind `kind` in the graph. */
-export function allOf(index: GraphIndex, kind: ObjectKind): Set<string> {
-  const list = {
-    account: index.graph.accounts, service_contract: index.graph.service_contracts, service_point: index.graph.service_points,
-    meter_device: index.graph.meter_devices, aggregation: index.graph.aggregations,
-  }[kind];
-  return new Set(list.map((o) => o.id));
+/** Every object of kind `kind` in the graph (shared: do not modify). */
+export function allOf(index: GraphIndex, kind: ObjectKind): ReadonlySet<string> {
+  return index.ids[kind];
 }
 
 /** The objects of kind `to` related to `ids` (of kind `from`) at instant `at`. */
