@@ -26,7 +26,7 @@ const KEPT: Record<string, string[]> = {
 /** §6.1.2, §6.1.3, §6.1.10, §4.11: values a request must give in any case. */
 const BASE: Record<string, Record<string, unknown>> = {
   cds_account_programs: { account_programs: ['CARE'] },
-  cds_service_programs: { service_programs: ['NEM2'] },
+  cds_service_programs: { service_programs: ['SMARTDAYS'] },
   cds_aggregation_consent: { aggregation_numbers: ['BLDG-1'], premise_numbers: ['PR-1'] },
   cds_query_aggregated_usage: { aggregation_numbers: ['BLDG-1'] },
 };

@@ -24,7 +24,7 @@ export function customerGraph(): CustomerGraph {
     ],
     service_contracts: [
       {
-        id: 'S1', account_id: 'A1', contract_number: 'SC-1', service_types: ['electric', 'commercial'], program_numbers: ['SMARTDR'],
+        id: 'S1', account_id: 'A1', contract_number: 'SC-1', service_types: ['electric', 'commercial'], program_numbers: ['SMARTDAYS'],
         rateplan_code: 'E-19', contract_start: '2019-01-01', contract_end: null,
         contract_address: { text: '123 Main Street Unit 4\nAnytown, CA 94000', typical: true },
       },
@@ -33,7 +33,7 @@ export function customerGraph(): CustomerGraph {
         rateplan_code: 'G-NR1', contract_start: '2019-01-01', contract_end: null,
       },
       {
-        id: 'S3', account_id: 'A2', contract_number: 'SC-3', service_types: ['electric', 'agriculture'], program_numbers: ['NEM2'],
+        id: 'S3', account_id: 'A2', contract_number: 'SC-3', service_types: ['electric', 'agriculture'], program_numbers: ['CSOL'],
         rateplan_code: 'AG-5', contract_start: '2018-05-01', contract_end: '2024-06-30',
       },
     ],
@@ -68,7 +68,7 @@ export function customerGraph(): CustomerGraph {
         installations: [{ servicepoint_id: 'P1', start: '2019-01-01T08:00:00Z', end: '2025-03-01T08:00:00Z' }],
       },
       {
-        id: 'M2', meter_number: 'MTR-2', meter_types: ['electric_usage', 'ami_meter', 'bidirectional'], app_numbers: ['LOADMGR'],
+        id: 'M2', meter_number: 'MTR-2', meter_types: ['electric_usage', 'ami_meter', 'bidirectional'], app_numbers: ['MA-1002'],
         installations: [{ servicepoint_id: 'P1', start: '2025-03-01T08:00:00Z', end: null }],
       },
       {
@@ -76,7 +76,7 @@ export function customerGraph(): CustomerGraph {
         installations: [{ servicepoint_id: 'P2', start: '2019-01-01T08:00:00Z', end: null }],
       },
       {
-        id: 'M4', meter_number: 'MTR-4', meter_types: ['electric_usage', 'ami_meter'], app_numbers: ['SOLARMON'],
+        id: 'M4', meter_number: 'MTR-4', meter_types: ['electric_usage', 'ami_meter'], app_numbers: ['MA-2001'],
         installations: [{ servicepoint_id: 'P3', start: '2018-05-01T07:00:00Z', end: null }],
       },
     ],

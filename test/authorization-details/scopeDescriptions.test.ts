@@ -289,7 +289,7 @@ describe('Server Metadata extension (§5)', () => {
       cds_usagesegments_api: `${base}/usage-segments`,
       cds_usagesegments_additional_value_types: {},
       cds_eacs_api: `${base}/eacs`,
-      cds_eac_formats: { cds_demo_registry_v1: config.eacFormats[0] },
+      cds_eac_formats: { 'ege-rec-v1': config.eacFormats[0] },
     });
   });
 

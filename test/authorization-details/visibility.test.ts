@@ -209,7 +209,7 @@ describe('direct access scopes (§6.2, §7.1 filters)', () => {
       select('service_contract_selection', ['S1']), AFTER_SWAP);
     expect(accounts.eacs).toEqual({
       customer_numbers: ['C-1'], account_ids: ['A1', 'AP'], servicecontract_ids: ['S1'], rateplan_codes: ['E-19'],
-      program_numbers: ['CARE', 'SMARTDR'], referenced_by_usage_segments: true,
+      program_numbers: ['CARE', 'SMARTDAYS'], referenced_by_usage_segments: true,
     });
   });
 });

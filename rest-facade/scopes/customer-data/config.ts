@@ -1,3 +1,4 @@
+import { PROGRAMS } from '../../../legacy/generator/catalog';
 import type { SelectionType } from '../../authorization-details/fields';
 import type { PurposeMap } from '../../purposes';
 import { DEMO_VALUE_FORMATS, type ValueFormatOffer, type ValueTypeDescription } from './valueFormats';
@@ -140,22 +141,14 @@ const DEMO_CHOICES: Omit<CustomerDataConfig['choices'], 'selections'> = {
     entry('central_apps_capable', 'Utility apps capable', 'Runs apps chosen by the utility.'),
     entry('customer_apps_capable', 'Customer apps capable', 'Runs apps chosen by the customer.'),
   ],
-  account_programs: [
-    entry('CARE', 'Low-income rate assistance', 'A discount on the bill for income-qualified households.'),
-    entry('BUDGET', 'Budget billing', 'Equal monthly payments across the year.'),
-    entry('MEDBL', 'Medical baseline', 'Extra allowance and protection for medical needs.'),
-    entry('PAPERLESS', 'Paperless billing', 'Bills delivered online.'),
-  ],
-  service_programs: [
-    entry('SMARTDR', 'Demand response', 'Event-based demand response for the service.'),
-    entry('NEM2', 'Net energy metering', 'Credits for electricity sent back to the grid.'),
-    entry('EVRATE', 'Electric vehicle rate', 'A time-of-use rate for EV charging.'),
-    entry('CCA', 'Community choice supply', 'Electricity supplied by a community choice aggregator.'),
-  ],
+  // The demo utility's program and meter app catalogues (legacy/generator): program_number = PROG_CD.
+  account_programs: PROGRAMS.filter((p) => p.PROG_LEVEL_CD === 'ACCT').map((p) => entry(p.PROG_CD, p.PROG_NAME, p.PROG_DESCR)),
+  service_programs: PROGRAMS.filter((p) => p.PROG_LEVEL_CD === 'SA').map((p) => entry(p.PROG_CD, p.PROG_NAME, p.PROG_DESCR)),
   meter_apps: [
-    entry('LOADMGR', 'Load manager', 'Manages large loads at the meter.'),
-    entry('EVCHG', 'EV charging control', 'Coordinates EV charging with the grid.'),
-    entry('SOLARMON', 'Solar monitor', 'Monitors behind-the-meter solar.'),
+    entry('MA-1001', 'Home energy disaggregation', 'Breaks usage down by appliance at the meter.'),
+    entry('MA-1002', 'EV charging detection', 'Detects electric vehicle charging at the meter.'),
+    entry('MA-2001', 'Solar production monitor', 'Monitors behind-the-meter solar production.'),
+    entry('MA-2002', 'Smart thermostat link', 'Connects a smart thermostat to the meter.'),
   ],
 };
 
@@ -229,9 +222,10 @@ export function demoCustomerDataConfig(options: { publicUrl: string; grantAdminS
     valueFormats: DEMO_VALUE_FORMATS,
     additionalValueTypes: [],
     eacFormats: [{
-      id: 'cds_demo_registry_v1', name: 'Demo EAC registry certificate',
+      // The demo certificate registry's format code (legacy/generator/eacs.ts).
+      id: 'ege-rec-v1', name: 'EG&E renewable energy certificate',
       description: 'The certificate document of the demo utility\'s certificate registry.',
-      documentation: `${documentation}/eac-formats#cds_demo_registry_v1`,
+      documentation: `${documentation}/eac-formats#ege-rec-v1`,
     }],
     defaultPurposes: {
       'default-01': {
