@@ -31,7 +31,7 @@ export async function register(f: RunningFacade, body: Record<string, unknown>):
   return { response: reply.json, clientId: reply.json.client_id, secret: reply.json.client_secret, token: token.json.access_token, registrationId };
 }
 
-/** Follows `next` links from `url` to the end; returns every item under `key`. */
+/** Follows `next` (or `previous`) links from `url` to the end; returns every item under `key`. */
 export async function walkPages(url: string, key: string, token: string, direction: 'next' | 'previous' = 'next'): Promise<{ pages: any[][]; last: any }> {
   const pages: any[][] = [];
   let link: string | null = url;
@@ -41,7 +41,8 @@ export async function walkPages(url: string, key: string, token: string, directi
     expect(reply.status, reply.text).toBe(200);
     pages.push(reply.json[key]);
     last = reply.json;
-    link = reply.json[direction];
+    // Messages name their links per segment (`unread_next`, §6.8).
+    link = reply.json[`${key}_${direction}`] !== undefined ? reply.json[`${key}_${direction}`] : reply.json[direction];
   }
   return { pages, last };
 }
