@@ -57,11 +57,16 @@ export function billTimestamp(epoch: number): string {
   return new Date(epoch * 1000).toISOString().slice(0, 19).replace(/[-:T]/g, '');
 }
 
-/** Agreements whose service is billed on an account's statements (a parent bills its children's). */
+/**
+ * Agreements whose service is billed on an account's statements (a parent bills its children's).
+ * Project agreements are settled outside billing; Green Button imports are history, not billed.
+ */
 export function billedAgreements(u: Utility, account: CisAccount): CisServiceAgreement[] {
   if (account.ACCT_ROLE_CD === 'CHLD') return [];
   const accounts = account.ACCT_ROLE_CD === 'PRNT' ? u.index.accountsByParent.get(account.ACCT_ID) : [account];
-  return accounts.flatMap((a) => u.index.agreementsByAccount.get(a.ACCT_ID)).filter((sa) => sa.SA_TYPE_CD !== 'E-PRJ');
+  return accounts
+    .flatMap((a) => u.index.agreementsByAccount.get(a.ACCT_ID))
+    .filter((sa) => sa.SA_TYPE_CD !== 'E-PRJ' && !u.index.metersBySp.get(sa.SP_ID).some((m) => m.source === 'GREENBUTTON'));
 }
 
 const overlaps = (sa: CisServiceAgreement, from: string, to: string) => sa.START_DT <= to && (!sa.END_DT || sa.END_DT >= from);
@@ -253,9 +258,30 @@ function enrolledAt(account: CisAccount, prog: string, date: string): boolean {
   return account.PROGRAMS.some((p) => p.PROG_CD === prog && p.ENRL_STAT_CD === 'ENRL' && (!p.START_DT || p.START_DT <= date) && (!p.END_DT || p.END_DT >= date));
 }
 
-function computeSection(u: Utility, billed: CisAccount, sa: CisServiceAgreement, slot: StatementSlot, index: number): SectionDetail {
-  const from = sa.START_DT > slot.perFrom ? sa.START_DT : slot.perFrom;
-  const to = sa.END_DT && sa.END_DT < slot.perTo ? sa.END_DT : slot.perTo;
+/** A section's identity and period, known without computing its usage and amounts. */
+export interface SectionStub {
+  SECT_ID: string;
+  slot: StatementSlot;
+  sa: CisServiceAgreement;
+  from: string;
+  to: string;
+}
+
+/** The sections of a statement: one per billed agreement active in the period, in agreement-number order. */
+export function sectionStubs(u: Utility, billed: CisAccount, slot: StatementSlot): SectionStub[] {
+  return billedAgreements(u, billed)
+    .filter((sa) => overlaps(sa, slot.perFrom, slot.perTo))
+    .sort((a, b) => (a.SA_NO < b.SA_NO ? -1 : a.SA_NO > b.SA_NO ? 1 : 0))
+    .map((sa, i) => ({
+      SECT_ID: `${slot.STMT_ID}-${String(i + 1).padStart(2, '0')}`, slot, sa,
+      from: sa.START_DT > slot.perFrom ? sa.START_DT : slot.perFrom,
+      to: sa.END_DT && sa.END_DT < slot.perTo ? sa.END_DT : slot.perTo,
+    }));
+}
+
+/** Usage, cost totals and lines of one section (independent of balances, so computable alone). */
+export function sectionDetail(u: Utility, billed: CisAccount, stub: SectionStub): SectionDetail {
+  const { sa, slot, from, to, SECT_ID } = stub;
   const owner = u.index.account.get(sa.ACCT_ID)!;
   const rate = rateAt(u, sa, to);
   const svc = sa.SVC_TYPE_CD;
@@ -264,7 +290,6 @@ function computeSection(u: Utility, billed: CisAccount, sa: CisServiceAgreement,
   const usage = sectionUsage(u, sa, rate, from, to);
   const days = dayNumber(to) - dayNumber(from) + 1;
   const comp = rate.COMPONENT_CD === 'BUNDLED' ? 'BNDL' : rate.COMPONENT_CD;
-  const SECT_ID = `${slot.STMT_ID}-${String(index + 1).padStart(2, '0')}`;
   const base = { SECT_ID, PER_FROM: compact(from), PER_TO: compact(to) };
 
   const usageRecs: BillUsageRecord[] = [];
@@ -393,15 +418,11 @@ const CHARGE_OF: Record<'E' | 'G' | 'W', ChargeCd> = { E: 'ELEC', G: 'GAS', W: '
 
 function computeStatements(u: Utility, account: CisAccount): StatementDetail[] {
   const profile = u.billing.get(account.ACCT_ID)!;
-  const agreements = billedAgreements(u, account);
   const acctKey = Number(account.ACCT_ID.slice(1));
   const out: StatementDetail[] = [];
   let prevDue = new Money(0);
   for (const slot of statementSlots(u, account)) {
-    const sections = agreements
-      .filter((sa) => overlaps(sa, slot.perFrom, slot.perTo))
-      .sort((a, b) => a.SA_NO.localeCompare(b.SA_NO))
-      .map((sa, i) => computeSection(u, account, sa, slot, i));
+    const sections = sectionStubs(u, account, slot).map((stub) => sectionDetail(u, account, stub));
     const charges: BillChargeRecord[] = [];
     const charge = (CHG_CD: ChargeCd, DESCR: string, AMT: string, IN_DUE: 'Y' | 'N', SECT_IDS: string[]) =>
       charges.push({ RT: 'C', STMT_ID: slot.STMT_ID, SEQ: charges.length + 1, CHG_CD, DESCR, AMT, IN_DUE, SECT_IDS });

@@ -50,7 +50,7 @@ export function generateUtility(options: GenerateOptions): Utility {
     index: new UtilityIndex(),
     clock: 0,
     version: 0,
-    counters: { customer: 0, account: 0, agreement: 0, servicePoint: 0, meter: 0, install: 0, enrollment: 0 },
+    counters: { customer: 0, account: 0, agreement: 0, servicePoint: 0, premise: 0, meter: 0, install: 0, enrollment: 0, contact: 0, group: 0 },
   };
   u.clock = u.horizon + 3600;
   for (const r of u.cis.rates) u.index.rate.set(r.RATE_CD, r);

@@ -6,8 +6,8 @@ export { EAC_FORMAT } from './eacs';
 export { testCustomers, verifyLogin, passwordHash, type TestCustomer } from './profiles';
 export { applyChange, CHANGE_KINDS, ChangeError, type ChangeKind, type ChangeResult, type ChangedRecord } from './changes';
 export {
-  statementSlots, statementDetails, billedAgreements, meterDays, billTimestamp,
-  type StatementSlot, type StatementDetail, type SectionDetail,
+  statementSlots, statementDetails, sectionStubs, sectionDetail, billedAgreements, meterDays, billTimestamp,
+  type StatementSlot, type StatementDetail, type SectionDetail, type SectionStub,
 } from './bills';
 export { dailyTotal, dayReadings, isEstimated, periodTotal, type Channel, type MeterLoad } from './usage';
 export { Calendar, addDays, addMonths, dateOf, dayNumber, isoInstant } from './calendar';

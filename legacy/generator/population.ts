@@ -56,9 +56,6 @@ export class PopulationBuilder {
   readonly buildings: Building[] = [];
   private readonly horizonDay: number;
   private readonly historyDay: number;
-  private premiseSeq = 0;
-  private contactSeq = 0;
-  private groupSeq = 0;
   /** Residential customers with a single account, candidates for a second one. */
   private readonly singleAccountCustomers: CisCustomer[] = [];
 
@@ -143,11 +140,11 @@ export class PopulationBuilder {
     const out: CisContact[] = [];
     const add = (type: CisContact['CONTACT_TYPE_CD'], use: CisContact['CONTACT_USE_CD'], prio: CisContact['PRIORITY_CD'], pref: boolean, value: string) =>
       out.push({
-        CONTACT_ID: this.u.ids.contactId(this.contactSeq++), CONTACT_TYPE_CD: type, CONTACT_USE_CD: use,
+        CONTACT_ID: this.u.ids.contactId(this.u.counters.contact++), CONTACT_TYPE_CD: type, CONTACT_USE_CD: use,
         PRIORITY_CD: prio, PREF_FLG: pref ? 'Y' : 'N', CONTACT_VAL: value,
       });
     const prefersEmail = this.rng.chance(0.6);
-    if (this.rng.chance(0.93)) add('EMAL', cls === 'RES' ? 'HOME' : 'WORK', 'PRI', prefersEmail, email(first, last, this.contactSeq));
+    if (this.rng.chance(0.93)) add('EMAL', cls === 'RES' ? 'HOME' : 'WORK', 'PRI', prefersEmail, email(first, last, this.u.counters.contact));
     add('PHON', cls === 'RES' ? (this.rng.chance(0.7) ? 'CELL' : 'HOME') : 'WORK', out.length ? 'SEC' : 'PRI', !prefersEmail || !out.length, phone(this.rng));
     if (this.rng.chance(0.2)) add('PHON', this.rng.chance(0.5) ? 'WORK' : null, null, false, phone(this.rng));
     return out;
@@ -234,7 +231,7 @@ export class PopulationBuilder {
   // ---- places -----------------------------------------------------------------------------
 
   premise(zip: Zip, type: PremTypeCd, addr: string, bldgGroupId: string | null): CisPremise {
-    const seq = this.premiseSeq++;
+    const seq = this.u.counters.premise++;
     return { PREM_ID: this.u.ids.premiseId(seq), PREM_NO: this.u.ids.premiseNo(seq), PREM_TYPE_CD: type, PREM_ADDR: addr, POSTAL: zip.postal, BLDG_GRP_ID: bldgGroupId };
   }
 
@@ -332,7 +329,7 @@ export class PopulationBuilder {
 
   building(zip: Zip, units: number, commercial = false): Building {
     const line1 = streetAddress(this.rng, false).line1;
-    const grpSeq = this.groupSeq++;
+    const grpSeq = this.u.counters.group++;
     const b: Building = {
       grpSeq, zip, line1, units: [],
       premise: this.premise(zip, 'BLDG', line1, this.u.ids.groupId(grpSeq)),
@@ -345,7 +342,7 @@ export class PopulationBuilder {
   }
 
   nextGroupSeq() {
-    return this.groupSeq++;
+    return this.u.counters.group++;
   }
 
   address(site: Site): string {

@@ -183,7 +183,10 @@ export interface Utility {
   /** Incremented by every change, so derived indexes know to rebuild. */
   version: number;
   /** Sequence numbers for records created after generation (changes, attachments). */
-  counters: { customer: number; account: number; agreement: number; servicePoint: number; meter: number; install: number; enrollment: number };
+  counters: {
+    customer: number; account: number; agreement: number; servicePoint: number; premise: number; meter: number; install: number;
+    enrollment: number; contact: number; group: number;
+  };
 }
 
 export type { Channel, MeterLoad };
