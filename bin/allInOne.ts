@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { Config } from '../lib/config';
 import type { Logger } from '../lib/logger';
+import { startLegacySystems } from '../legacy';
 import { createFacade } from '../rest-facade/app';
 import { createStore } from '../rest-facade/store';
 
@@ -14,6 +15,9 @@ export interface RunningSystem {
 
 /** Starts every part in this process; internal parts listen on loopback ports, the public app on PORT. */
 export async function startAllInOne(config: Config, log: Logger): Promise<RunningSystem> {
+  const legacy = await startLegacySystems(config);
+  const legacyUrls = { cis: legacy.cis?.url, mdm: legacy.mdm?.url, billing: legacy.billing?.url, eac: legacy.eac?.url };
+  log.info({ ...legacyUrls, accounts: legacy.utility.cis.accounts.length, asOf: legacy.utility.asOf }, 'legacy simulators started');
   const store = createStore(config.REDIS_URL, config.REDIS_KEY_PREFIX);
   const app = express();
   app.disable('x-powered-by');
@@ -36,10 +40,12 @@ export async function startAllInOne(config: Config, log: Logger): Promise<Runnin
       store.kind === 'memory'
         ? 'Store: embedded in-process store (REDIS_URL unset; state is lost on exit and not shared between processes)'
         : 'Store: Redis',
+      `Legacy systems (synthetic utility, ${legacy.utility.cis.accounts.length} accounts as of ${legacy.utility.asOf}): ${Object.entries(legacyUrls).map(([k, v]) => `${k} ${v ?? 'external'}`).join(', ')}`,
     ],
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();
+      await legacy.close();
     },
   };
 }
