@@ -6,6 +6,7 @@ import { listingBody, queryCursor, queryList } from '../registration/http';
 import { indexMember, memoryIndex, pageOf } from '../registration/keyset';
 import type { FacadeContext } from '../app';
 import { wg1Services } from '../registration/services';
+import { createDocsRouter } from './docs';
 import { authorizationServerMetadata, coverageEntry, geojsonPath, serverMetadata } from './documents';
 import type { CoverageSetting } from './settings';
 import { PATHS } from './urls';
@@ -65,5 +66,6 @@ export function createMetadataRouter(context: FacadeContext): Router {
     sendDocument(req, res, entry.geojson, 'application/geo+json');
   });
 
+  router.use(createDocsRouter(context));
   return router;
 }

@@ -3,6 +3,7 @@ import type { FacadeContext } from '../app';
 import { sendExactJson } from '../json';
 import { PATHS } from '../metadata/urls';
 import { jsonApiBody } from './http';
+import { createHumanRegistrationRouter } from './humanPage';
 import { register } from './register';
 import { wg1Services } from './services';
 
@@ -18,5 +19,6 @@ export function createRegistrationRouter(context: FacadeContext): Router {
     res.setHeader('Pragma', 'no-cache');
     sendExactJson(res, result.status, result.body);
   });
+  router.use(createHumanRegistrationRouter(context));
   return router;
 }

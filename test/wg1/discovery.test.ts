@@ -129,3 +129,40 @@ describe.each<StoreKind>(['memory', 'redis'])('discovery (%s store)', (kind) => 
     expect((await call('GET', own, { bearer: b.token })).status).toBe(404);
   });
 });
+
+/** 01§8.1: what public metadata links to is public; §3.2 `cds_human_registration` registers people. */
+describe('linked pages', () => {
+  let f: RunningFacade;
+  beforeAll(async () => { f = await startFacade({ store: makeStore('memory', '') }); });
+  afterAll(() => f.close());
+
+  it('every documentation URL in the metadata and the Scope Descriptions answers publicly', async () => {
+    const meta = (await call('GET', `${f.url}/.well-known/cds-server-metadata.json`)).json;
+    const asm = (await call('GET', meta.oauth_metadata)).json;
+    const links = new Set<string>([meta.website, meta.documentation, meta.support, asm.service_documentation, asm.op_policy_uri, asm.op_tos_uri, asm.cds_human_registration]);
+    for (const sd of Object.values<any>(asm.cds_scope_descriptions)) {
+      if (sd.documentation.startsWith(`${f.url}/docs/scopes`)) links.add(sd.documentation.split('#')[0]);
+    }
+    for (const link of links) {
+      const reply = await call('GET', link);
+      expect(reply.status, link).toBe(200);
+      expect(reply.headers.get('content-type'), link).toMatch(/^text\/html/);
+    }
+    expect((await call('GET', `${f.url}/docs/nonexistent`)).status).toBe(404);
+    expect((await call('GET', `${f.url}/docs/constructor`)).status).toBe(404);
+  });
+
+  it('the human registration form registers, escapes what it echoes, and refuses what the API refuses', async () => {
+    const form = (body: string) => call('POST', `${f.url}/developers/register`, { raw: body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const ok = await form('client_name=Form+App&contacts=ops%40form.invalid&scope=cds_server_provided_files_01');
+    expect(ok.status).toBe(201);
+    const [, clientId] = /client_id<\/dt><dd><code>([0-9a-f]{16})/.exec(ok.text)!;
+    const [, secret] = /client_secret<\/dt><dd><code>([\w-]+)/.exec(ok.text)!;
+    const token = await call('POST', `${f.url}/oauth/token`, { basic: [clientId, secret], form: { grant_type: 'client_credentials', scope: 'cds_client_admin' } });
+    expect(token.status).toBe(200);
+    const bad = await form('client_name=%3Cscript%3E&scope=not_a_scope');
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('not_a_scope');
+    expect(bad.text).not.toContain('<script>');
+  });
+});
