@@ -1,5 +1,5 @@
 import type { MdmMeter } from '../../legacy/mdm/records';
-import { badUserInput, legacyError, type KeysetWindow, type Ordering } from '../shared';
+import { badUserInput, compareKeys, keyOf, legacyError, sortNodes, type KeysetWindow, type Ordering } from '../shared';
 import { parseEspiFeed } from './adapter/espi';
 import { MDM_MAX_FEED_POINTS, type MdmClient } from './adapter/mdm';
 import { buildSegments, localDayStart, nextLocalDay, type SegmentModel } from './adapter/segments';
@@ -37,6 +37,8 @@ export function usageOrdering(query: UsageQuery): Ordering<SegmentModel> {
     { value: () => query.tag, direction: 'asc' },
     { value: (s) => pad(position.get(s.meterId) ?? 0), direction: 'asc' },
     { value: (s) => pad(s.start), direction: 'asc' },
+    // A feed may repeat a period (its segments then differ only by id).
+    { value: (s) => s.id, direction: 'asc' },
   ];
 }
 
@@ -59,7 +61,7 @@ function selected(segment: SegmentModel, query: UsageQuery): boolean {
     && (query.ids === null || query.ids.has(segment.id));
 }
 
-async function fetchSegments(mdm: MdmClient, meters: MdmMeter[], from: number, to: number, query: UsageQuery): Promise<Map<string, SegmentModel[]>> {
+async function fetchSegments(mdm: MdmClient, meters: MdmMeter[], from: number, to: number, query: UsageQuery, ordering: Ordering<SegmentModel>): Promise<Map<string, SegmentModel[]>> {
   const out = new Map<string, SegmentModel[]>(meters.map((m) => [m.meterId, []]));
   if (to <= from) return out;
   const { xml, receivedAt } = await mdm.feed(meters.map((m) => m.usagePointId), new Date(from), new Date(to));
@@ -73,7 +75,7 @@ async function fetchSegments(mdm: MdmClient, meters: MdmMeter[], from: number, t
     const point = points.find((p) => p.id === meter.usagePointId || p.href.endsWith(`/UsagePoint/${meter.usagePointId}`));
     if (!point) continue;
     const segments = buildSegments(meter, point, { from: query.from, to: query.to }, query.timezone, receivedAt);
-    out.set(meter.meterId, segments.filter((s) => selected(s, query)));
+    out.set(meter.meterId, sortNodes(ordering, segments.filter((s) => selected(s, query))));
   }
   return out;
 }
@@ -81,10 +83,12 @@ async function fetchSegments(mdm: MdmClient, meters: MdmMeter[], from: number, t
 /** Segments strictly past `window.from` in walk order, at most `window.limit` of them. */
 export async function walkSegments(mdm: MdmClient, query: UsageQuery, window: KeysetWindow): Promise<SegmentModel[]> {
   const { meters, timezone } = query;
+  const ordering = usageOrdering(query);
   let startIndex = window.backward ? meters.length - 1 : 0;
   let bound: number | null = null;
-  if (window.from) {
-    const [tag, position, start] = window.from;
+  const from = window.from;
+  if (from) {
+    const [tag, position, start] = from;
     const index = Number(position);
     if (tag !== query.tag || !Number.isInteger(index) || index >= meters.length || start === null) {
       throw badUserInput('cursor does not belong to this listing and filter');
@@ -94,6 +98,7 @@ export async function walkSegments(mdm: MdmClient, query: UsageQuery, window: Ke
   }
   const out: SegmentModel[] = [];
   const step = window.backward ? -1 : 1;
+  const sign = window.backward ? -1 : 1;
   const effectiveFrom = query.after === null ? query.from : Math.max(query.from, localDayStart(query.after - 1, timezone));
   const effectiveTo = Math.min(query.to, Date.now() + 86_400_000, query.before === null ? Infinity : nextLocalDay(query.before, timezone));
   const spanDays = Math.ceil((effectiveTo - effectiveFrom) / 86_400_000);
@@ -101,7 +106,7 @@ export async function walkSegments(mdm: MdmClient, query: UsageQuery, window: Ke
 
   for (let i = startIndex; i >= 0 && i < meters.length && out.length < window.limit;) {
     const meterBound = i === startIndex ? bound : null;
-    const keep = (s: SegmentModel) => meterBound === null || (window.backward ? s.start < meterBound : s.start > meterBound);
+    const keep = (s: SegmentModel) => meterBound === null || !from || sign * compareKeys(ordering, keyOf(ordering, s), from) > 0;
     const ordered = (list: SegmentModel[]) => (window.backward ? [...list].reverse() : list).filter(keep);
 
     if (batchable) {
@@ -111,7 +116,7 @@ export async function walkSegments(mdm: MdmClient, query: UsageQuery, window: Ke
       const ranges = batch.map((m) => meterRange(m, query));
       const lo = Math.min(...ranges.map((r) => r[0]));
       const hi = Math.max(...ranges.map((r) => r[1]));
-      const found = await fetchSegments(mdm, batch, lo, hi, query);
+      const found = await fetchSegments(mdm, batch, lo, hi, query, ordering);
       for (const [k, meter] of batch.entries()) {
         const [mlo, mhi] = ranges[k];
         const inRange = (found.get(meter.meterId) ?? []).filter((s) => s.start >= mlo && s.start < mhi);
@@ -129,14 +134,14 @@ export async function walkSegments(mdm: MdmClient, query: UsageQuery, window: Ke
       let t = meterBound === null ? hi : Math.min(hi, nextLocalDay(meterBound, timezone));
       while (t > lo && out.length < window.limit) {
         const chunkStart = Math.max(lo, nextLocalDay(t - 1, timezone, 1 - CHUNK_DAYS));
-        out.push(...ordered((await fetchSegments(mdm, [meter], chunkStart, t, query)).get(meter.meterId) ?? []));
+        out.push(...ordered((await fetchSegments(mdm, [meter], chunkStart, t, query, ordering)).get(meter.meterId) ?? []));
         t = chunkStart;
       }
     } else {
       let t = meterBound === null ? lo : Math.max(lo, localDayStart(meterBound, timezone));
       while (t < hi && out.length < window.limit) {
         const chunkEnd = Math.min(hi, nextLocalDay(t, timezone, CHUNK_DAYS));
-        out.push(...ordered((await fetchSegments(mdm, [meter], t, chunkEnd, query)).get(meter.meterId) ?? []));
+        out.push(...ordered((await fetchSegments(mdm, [meter], t, chunkEnd, query, ordering)).get(meter.meterId) ?? []));
         t = chunkEnd;
       }
     }

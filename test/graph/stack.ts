@@ -2,11 +2,8 @@ import express from 'express';
 import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startCisSimulator } from '../../legacy/cis';
-import { generateUtility } from '../../legacy/generator';
+import { startLegacySystems, type RunningSimulator } from '../../legacy';
 import type { Utility } from '../../legacy/generator/utility';
-import { attachGreenButton, loadGreenButtonDir, startMdmSimulator } from '../../legacy/mdm';
-import type { RunningSimulator } from '../../legacy/sim/server';
 import { createGateway } from '../../gateway';
 import { startSubgraphs, type RunningSubgraphs } from '../../subgraphs';
 
@@ -18,14 +15,14 @@ export interface StackOptions {
   accounts?: number;
   asOf?: string;
   greenButtonDir?: string;
-  /** Lets a test change the generated utility (e.g. plant exact decimals) before the systems start. */
+  /** Lets a test change the generated utility's records in place (e.g. plant exact decimals). */
   prepare?: (utility: Utility) => void;
   legacyTimeoutMs?: number;
 }
 
 export interface GraphStack {
   utility: Utility;
-  legacy: { cis: RunningSimulator; mdm: RunningSimulator };
+  legacy: Record<'cis' | 'mdm' | 'billing' | 'eac', RunningSimulator>;
   subgraphs: RunningSubgraphs;
   gatewayUrl: string;
   /** POST a GraphQL request to the gateway with the internal token; returns the parsed body. */
@@ -38,17 +35,16 @@ export interface GraphStack {
 
 /** The real parts over real HTTP: simulators ← subgraphs ← Hive Gateway on an express app, all on loopback. */
 export async function startGraphStack(options: StackOptions = {}): Promise<GraphStack> {
-  const utility = generateUtility({
+  const legacy = await startLegacySystems({
     seed: options.seed ?? 'graph-tests', accounts: options.accounts ?? 120, asOf: options.asOf ?? '2026-08-01', timezone: TIMEZONE,
+    greenButtonDir: options.greenButtonDir ?? null,
   });
-  if (options.greenButtonDir) attachGreenButton(utility, loadGreenButtonDir(options.greenButtonDir));
+  const { utility } = legacy;
   options.prepare?.(utility);
-  const cis = await startCisSimulator(utility);
-  const mdm = await startMdmSimulator(utility);
-  const unreachable = 'http://127.0.0.1:9';
+  const systems = { cis: legacy.cis!, mdm: legacy.mdm!, billing: legacy.billing!, eac: legacy.eac! };
   const subgraphs = await startSubgraphs(
     { PUBLIC_URL: 'http://localhost:8080', CDS_TIMEZONE: TIMEZONE },
-    { cis: cis.url, mdm: mdm.url, billing: unreachable, eac: unreachable },
+    { cis: systems.cis.url, mdm: systems.mdm.url, billing: systems.billing.url, eac: systems.eac.url },
     { legacyTimeoutMs: options.legacyTimeoutMs },
   );
   const gateway = createGateway({ INTERNAL_API_TOKEN: TOKEN }, subgraphs.urls);
@@ -57,7 +53,6 @@ export async function startGraphStack(options: StackOptions = {}): Promise<Graph
   const server: Server = app.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const gatewayUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
-  const systems = { cis, mdm };
   return {
     utility,
     legacy: systems,
@@ -84,7 +79,7 @@ export async function startGraphStack(options: StackOptions = {}): Promise<Graph
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await gateway.close();
       await subgraphs.close();
-      await Promise.all(Object.values(systems).map((s) => s.close()));
+      await legacy.close();
     },
   };
 }

@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startGraphStack, type GraphStack } from './stack';
+
+// N+1 is gone: every relationship is one batched legacy call per entity type, whatever the page size.
+
+let stack: GraphStack;
+beforeAll(async () => {
+  stack = await startGraphStack({ accounts: 150 });
+});
+afterAll(() => stack?.close());
+
+const TREE = `query($first: Int) {
+  accounts(first: $first) {
+    nodes {
+      id accountNumber accountEntity { entityName } accountPrograms { name }
+      serviceContracts {
+        id contractNumber contractAddress ratePlanName contractEntity { entityName } servicePrograms { name }
+        servicePoints {
+          id servicePointNumber
+          currentServiceContracts { id contractNumber }
+          currentMeterDevices { id meterNumber meterTypes }
+        }
+      }
+    }
+  }
+}`;
+
+async function callsFor(first: number) {
+  stack.resetCalls();
+  const { data, errors } = await stack.query(TREE, { first });
+  expect(errors).toBeUndefined();
+  return { calls: stack.calls(), accounts: data.accounts.nodes.length, meters: data.accounts.nodes.flatMap((a: any) => a.serviceContracts.flatMap((c: any) => c.servicePoints.flatMap((sp: any) => sp.currentMeterDevices))).length };
+}
+
+describe('batched joins', () => {
+  it('a page of 100 accounts with contracts, service points and meters costs the same legacy calls as a page of 1', async () => {
+    const one = await callsFor(1);
+    const hundred = await callsFor(100);
+    expect(one.accounts).toBe(1);
+    expect(hundred.accounts).toBe(100);
+    expect(hundred.meters).toBeGreaterThan(100);
+    expect(hundred.calls).toEqual(one.calls);
+    // One listing call, then one call per entity type for each level of the tree.
+    expect(hundred.calls['GET /cis/v1/accounts']).toBe(1);
+    expect(hundred.calls['POST /mdm/v1/meters/lookup']).toBe(1);
+    for (const [endpoint, count] of Object.entries(hundred.calls)) expect(count, endpoint).toBeLessThanOrEqual(2);
+  });
+});
