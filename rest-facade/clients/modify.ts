@@ -67,6 +67,7 @@ export function modifyClient(
     if (updatable.has(key)) continue;
     if (key === 'client_secret' || key === 'client_secret_expires_at') throw invalid(`${key} is managed through the Credentials API (§5.5)`);
     if (key === 'authorization_details_types') continue; // checked once the scope is known (A15)
+    if (ctx.scopes.clientFields[key]) continue; // an extension's member, checked by its rules below
     if (!(key in shown)) throw invalid(`${key} is not a field of this Client Object`);
     if (!isDeepStrictEqual(value, shown[key])) throw invalid(`${key} is set by the Server and cannot be changed (§5.5)`);
   }
@@ -158,6 +159,16 @@ export function modifyClient(
     if (problem) throw invalid(`cds_default_authorization_details: ${problem}`);
     next.cds_default_authorization_details = details;
   }
+
+  // Members managed by extensions (e.g. cds-wg3-01 §8.2 `cds_purposes`) follow their own rules.
+  const managed = { ...next.registration_fields };
+  for (const [name, rules] of Object.entries(ctx.scopes.clientFields)) {
+    if (!(name in current.registration_fields) && rawBody[name] === undefined) continue;
+    const outcome = rules.onModify(current.registration_fields[name], rawBody[name], scopeTokens);
+    if (!outcome.ok) throw invalid(`${name}: ${outcome.error_description}`);
+    managed[name] = outcome.value;
+  }
+  next.registration_fields = managed;
 
   const before = renderClient(current, ctx.urls) as Record<string, unknown>;
   const after = renderClient(next, ctx.urls) as Record<string, unknown>;

@@ -104,6 +104,18 @@ function registrationValues(
   return { byFieldName, steps };
 }
 
+/** The registration values a Client shows, each passed through its extension's rules (§5.1, §10). */
+function clientFieldValues(services: Wg1Services, byFieldName: Record<string, unknown>, names: Set<string>, scopes: string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(byFieldName)) {
+    if (!names.has(name)) continue;
+    const outcome = services.scopes.clientFields[name]?.onRegister?.(value, scopes) ?? { ok: true, value };
+    if (!outcome.ok) throw invalid(`${name}: ${outcome.error_description}`);
+    out[name] = outcome.value;
+  }
+  return out;
+}
+
 /** The Message a post-registration step starts with (§3.6), answered by the operator later. */
 function stepMessage(field: RegistrationFieldSetting): Omit<NewMessage, 'registration_id'> | null {
   const link = field.request_uri ?? field.documentation;
@@ -206,7 +218,7 @@ export async function register(services: Wg1Services, rawBody: unknown): Promise
       cds_status_options: [status, 'disabled'],
       ...(code && { cds_default_scope: scope, cds_default_redirect_uri: urls.defaultRedirect, cds_default_authorization_details: [] }),
       default_redirect_uri: code ? urls.defaultRedirect : null,
-      registration_fields: Object.fromEntries(Object.entries(byFieldName).filter(([name]) => fieldNames.has(name))),
+      registration_fields: clientFieldValues(services, byFieldName, fieldNames, plan.scopes.map((sd) => sd.id)),
       production_of: null,
       ...shared,
     };

@@ -19,7 +19,8 @@ export {
   type ScopeDocs, type ServerProvidedFilesSetting,
 } from './builtin';
 export {
-  ScopeRegistry, type AuthorizationDetail, type RegistrationFieldSetting, type ScopeContext, type ScopeProvider,
+  ScopeRegistry, type AuthorizationDetail, type ClientFieldRules, type FieldOutcome, type RegistrationFieldSetting,
+  type ScopeContext, type ScopeProvider,
 } from './registry';
 export {
   ADF_FORMATS, REGISTRATION_FIELD_FORMATS, REGISTRATION_FIELD_TYPES,

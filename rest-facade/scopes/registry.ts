@@ -21,6 +21,19 @@ export interface ScopeContext {
   coverageIds: string[];
 }
 
+export type FieldOutcome = { ok: true; value: unknown } | { ok: false; error_description: string };
+
+/**
+ * A Client Object member an extension manages (e.g. cds-wg3-01 `cds_purposes`): how a submitted
+ * registration value is stored, and how a Clients API PUT may change it (§5.5, §10).
+ */
+export interface ClientFieldRules {
+  /** At registration, for the Client carrying `scopes`; the submitted value was checked by its format. */
+  onRegister?(submitted: unknown, scopes: string[]): FieldOutcome;
+  /** On a PUT; `requested` is undefined when the body omits the member. */
+  onModify(current: unknown, requested: unknown, scopes: string[]): FieldOutcome;
+}
+
 /**
  * A source of Scope Descriptions. The built-in provider covers §3.3; the cds-wg3-01 scopes are one
  * more provider (one line in ./providers.ts).
@@ -38,6 +51,8 @@ export interface ScopeProvider {
   validateAuthorizationDetail?(scope: ScopeDescription, entry: AuthorizationDetail): string | null;
   /** Registration Field formats this provider adds (§10), checking a submitted value; null = valid. */
   registrationFieldFormats?: Record<string, (value: unknown, field: RegistrationField) => string | null>;
+  /** Client Object members this provider manages, by name. */
+  clientFields?: Record<string, ClientFieldRules>;
 }
 
 /** What a deployment offers, validated once at start-up (a misconfiguration fails fast). */
@@ -48,6 +63,8 @@ export class ScopeRegistry {
   private readonly metadata: Record<string, unknown> = {};
   /** Registration Field formats added by providers. */
   readonly extraFieldFormats: Record<string, (value: unknown, field: RegistrationField) => string | null> = {};
+  /** Client Object members managed by providers. */
+  readonly clientFields: Record<string, ClientFieldRules> = {};
 
   constructor(ctx: ScopeContext, providers: ScopeProvider[]) {
     for (const provider of providers) {
@@ -63,6 +80,7 @@ export class ScopeRegistry {
       }
       Object.assign(this.metadata, provider.serverMetadata?.(ctx) ?? {});
       Object.assign(this.extraFieldFormats, provider.registrationFieldFormats ?? {});
+      Object.assign(this.clientFields, provider.clientFields ?? {});
     }
     this.check(ctx);
   }
