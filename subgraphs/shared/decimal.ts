@@ -10,6 +10,12 @@ const DECIMAL_LITERAL = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/;
  */
 const MAX_EXACT_FLOAT_DIGITS = 15;
 
+/**
+ * decimal.js rounds arithmetic to 20 significant digits by default; this clone keeps every digit
+ * of the sums and scalings we do (an exact decimal times a power of ten stays exact).
+ */
+export const ExactDecimal = Decimal.clone({ precision: 1000, toExpNeg: -1000, toExpPos: 1000 });
+
 export function isDecimalLiteral(value: string): boolean {
   return DECIMAL_LITERAL.test(value);
 }

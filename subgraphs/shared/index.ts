@@ -1,6 +1,6 @@
 export { buildSubgraph, type BuiltSubgraph, type SubgraphDefinition } from './buildSubgraph';
 export { startSubgraph, type RunningSubgraph, type StartSubgraphOptions } from './startSubgraph';
-export { DecimalScalar, toDecimalString, isDecimalLiteral } from './decimal';
+export { DecimalScalar, ExactDecimal, toDecimalString, isDecimalLiteral } from './decimal';
 export { DateScalar, DateTimeScalar, toDateTimeString, toFullDateString, isFullDate } from './temporal';
 export { Connection, PageArgs, PageInfo, MAX_PAGE_SIZE, type Page } from './connection';
 export { encodeCursor, decodeCursor, type CursorKey } from './cursor';

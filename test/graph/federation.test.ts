@@ -1,4 +1,4 @@
-import Decimal from 'decimal.js';
+import { ExactDecimal as Decimal } from '../../subgraphs/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dayNumber, dayReadings, statementDetails } from '../../legacy/generator';
 import { startGraphStack, type GraphStack } from './stack';
@@ -120,7 +120,7 @@ describe('federated graph over the legacy simulators', () => {
       expect(statement.accountPrograms.map((p: { programNumber: string }) => p.programNumber)).toEqual(header.PROG_CDS);
       // §10.5.1 sum rule, in exact decimals.
       const included = statement.newCharges.filter((c: { includedInAmountDue: boolean }) => c.includedInAmountDue)
-        .reduce((sum: Decimal, c: { amount: string }) => sum.plus(c.amount), new Decimal(statement.previousBalanceUnpaid));
+        .reduce((sum: InstanceType<typeof Decimal>, c: { amount: string }) => sum.plus(c.amount), new Decimal(statement.previousBalanceUnpaid));
       expect(included.equals(statement.amountDue)).toBe(true);
       expect(statement.billSections.map((s: { id: string }) => s.id).sort()).toEqual(sections.map((s) => s.header.SECT_ID).sort());
       for (const section of statement.billSections) {

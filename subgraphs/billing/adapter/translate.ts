@@ -1,9 +1,8 @@
-import Decimal from 'decimal.js';
 import type {
   BillChargeRecord, BillCostRecord, BillLineRecord, BillSectionHeader, BillStatementHeader, BillUsageRecord, ChargeCd,
 } from '../../../legacy/billing/records';
 import {
-  toDateTimeString, type BillSectionType, type CostDetailType, type DirectionType, type LineItemType, type NewChargeType,
+  ExactDecimal, toDateTimeString, type BillSectionType, type CostDetailType, type DirectionType, type LineItemType, type NewChargeType,
   type SeasonType, type TierType, type TimeOfUseType, type UnitType, type UsageDetailType,
 } from '../../shared';
 import type { BillSection, CostDetail, LineItem, UsageDetail } from '../types/billSection';
@@ -60,8 +59,8 @@ export function toBillStatement(h: BillStatementHeader, charges: BillChargeRecor
   }));
   // §10.5.1 sum rule: unpaid balance + included charges must equal the amount due; a bill that
   // does not add up gets a balancing charge rather than a silently wrong total.
-  const included = newCharges.filter((c) => c.includedInAmountDue).reduce((sum, c) => sum.plus(c.amount), new Decimal(h.BAL_FWD));
-  const difference = new Decimal(h.AMT_DUE).minus(included);
+  const included = newCharges.filter((c) => c.includedInAmountDue).reduce((sum, c) => sum.plus(c.amount), new ExactDecimal(h.BAL_FWD));
+  const difference = new ExactDecimal(h.AMT_DUE).minus(included);
   if (!difference.isZero()) {
     newCharges.push({
       id: `${h.STMT_ID}-DIFF`,

@@ -1,5 +1,5 @@
-import Decimal from 'decimal.js';
 import { XMLParser } from 'fast-xml-parser';
+import { ExactDecimal } from '../../shared/decimal';
 
 // Green Button ESPI Atom feeds (NAESB REQ.21) → usage points, channels and interval readings.
 // Entries are tied together by their Atom links (self / up / related), the way ESPI defines them,
@@ -83,7 +83,7 @@ const link = (entry: Node, rel: string) => links(entry).find((l) => l.rel === re
 function epochMs(seconds: unknown): number {
   const t = text(seconds);
   if (t === null || !/^-?\d+(\.\d+)?$/.test(t)) throw new Error(`bad ESPI time: ${String(t)}`);
-  return new Decimal(t).times(1000).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
+  return new ExactDecimal(t).times(1000).toDecimalPlaces(0, ExactDecimal.ROUND_HALF_UP).toNumber();
 }
 
 function readings(block: Node): EspiReading[] {

@@ -1,7 +1,6 @@
-import Decimal from 'decimal.js';
 import { DateTime } from 'luxon';
 import type { MdmMeter } from '../../../legacy/mdm/records';
-import { toDateTimeString } from '../../shared';
+import { ExactDecimal, toDateTimeString } from '../../shared';
 import type { UsageValueModel } from '../types/usageValue';
 import type { ValueFormatModel } from '../types/valueFormat';
 import type { EspiReading, EspiUsagePoint } from './espi';
@@ -60,7 +59,7 @@ export function nextLocalDay(ms: number, timezone: string, days = 1): number {
 }
 
 function scaled(value: string, multiplier: number, negate: boolean): string {
-  const v = new Decimal(value).times(new Decimal(10).pow(multiplier));
+  const v = new ExactDecimal(value).times(new ExactDecimal(10).pow(multiplier));
   return (negate && !v.isZero() ? v.negated() : v).toFixed();
 }
 
@@ -129,7 +128,7 @@ export function buildSegments(meter: MdmMeter, point: EspiUsagePoint, window: Se
         if (!channel) return [];
         const cost = bySlot[j].get(slotKey(slot.start, slot.duration, slot.repeat))?.cost;
         // ESPI costs are in hundred-thousandths of the currency unit.
-        return [cost == null ? null : { c: new Decimal(cost).dividedBy(100_000).toFixed() }];
+        return [cost == null ? null : { c: new ExactDecimal(cost).dividedBy(100_000).toFixed() }];
       });
       return [...usage, ...costs];
     });
