@@ -166,3 +166,38 @@ describe('linked pages', () => {
     expect(bad.text).not.toContain('<script>');
   });
 });
+
+/** CDS_SETTINGS_FILE: a deployment's own identity, coverage and scopes. */
+describe('settings file', () => {
+  it('replaces the demo defaults, and a bad file stops the start', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'wg1-settings-'));
+    const file = join(dir, 'settings.json');
+    writeFileSync(file, JSON.stringify({
+      server: { name: 'Other Utility', description: 'Water', created: '2020-01-01T00:00:00Z', updated: '2021-01-01T00:00:00Z' },
+      coverage: [{
+        id: 'water_1', created: '2020-01-01T00:00:00Z', updated: '2020-01-01T00:00:00Z', entity_name: 'Other Utility', entity_abbreviation: null,
+        country: 'CA', name: 'Logical group', type: 'logical', role: 'official', infrastructure_types: [], commodity_types: ['water'], capabilities: [],
+      }],
+      scopes: {
+        grantAdminScopes: ['cds_grant_admin_x'], serverProvidedFiles: [], customScopes: [],
+        registrationFields: [{ id: 'fee', type: 'payment_required', description: 'Fee', documentation: 'https://docs.invalid/fee', amount: '12.50', currency: 'CAD' }],
+      },
+    }));
+    const f = await startFacade({ store: makeStore('memory', ''), config: { CDS_SETTINGS_FILE: file } });
+    try {
+      const meta = (await call('GET', `${f.url}/.well-known/cds-server-metadata.json`)).json;
+      expect(meta).toMatchObject({ name: 'Other Utility', updated: '2021-01-01T00:00:00Z' });
+      expect((await call('GET', meta.coverage)).json.coverage_entries.map((e: any) => e.id)).toEqual(['water_1']);
+      const asm = (await call('GET', meta.oauth_metadata)).json;
+      expect(asm.cds_scope_descriptions).toHaveProperty('cds_grant_admin_x');
+      expect(asm).not.toHaveProperty('cds_server_provided_files_api');
+    } finally {
+      await f.close();
+    }
+    writeFileSync(file, JSON.stringify({ coverage: [{ id: 'x', type: 'geographic' }] }));
+    await expect(startFacade({ store: makeStore('memory', ''), config: { CDS_SETTINGS_FILE: file } })).rejects.toThrow(/coverage/);
+  });
+});

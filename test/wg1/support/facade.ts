@@ -42,7 +42,14 @@ export async function startFacade(options: {
     ...options.config,
   });
   const config: Config = { ...parsed, PUBLIC_URL: url, INTERNAL_API_TOKEN: 'wg1-internal-token-for-tests', ADMIN_API_TOKEN };
-  const facade = createFacade({ config, store: options.store, log: pino({ level: 'silent' }), clock: options.clock, scopeSettings: options.scopeSettings });
+  let facade: Facade;
+  try {
+    facade = createFacade({ config, store: options.store, log: pino({ level: 'silent' }), clock: options.clock, scopeSettings: options.scopeSettings });
+  } catch (err) {
+    server.close();
+    await options.store.close();
+    throw err;
+  }
   host.use(facade.app);
   return {
     url,
