@@ -268,13 +268,13 @@ export class PopulationBuilder {
   meters(site: Site, svc: SvcTypeCd, sp: CisServicePoint, opts: { swap?: boolean } = {}) {
     const technology: MdmTechnology = svc === 'E' ? site.technology : svc === 'G' ? (this.rng.chance(0.7) ? 'AMR' : 'AMI') : this.rng.chance(0.6) ? 'AMI' : 'AMR';
     const slot = slotSecondsFor(svc, technology);
-    const firstInstall = this.dateBetween('2009-01-01', this.historyDay - 40);
-    const demand = svc === 'E' && technology === 'AMI' && site.cls !== 'RES';
-    const baseLoad = newLoad(this.rng, loadProfileFor(svc, site.cls, false), slot, site.apartment);
-    const spec = { sp, svc, technology, bidirectional: false, physical: true, demand, reason: 'NEW_SERVICE' as const };
     const solar = svc === 'E' ? site.solarDate : null;
     const swap = !solar && (opts.swap ?? this.rng.chance(0.12)) ? this.historyDate(15, 15) : null;
     const change = solar ?? swap;
+    const firstInstall = this.dateBetween('2009-01-01', Math.min(this.historyDay - 40, change ? dayNumber(change) - 30 : Infinity));
+    const demand = svc === 'E' && technology === 'AMI' && site.cls !== 'RES';
+    const baseLoad = newLoad(this.rng, loadProfileFor(svc, site.cls, false), slot, site.apartment);
+    const spec = { sp, svc, technology, bidirectional: false, physical: true, demand, reason: 'NEW_SERVICE' as const };
     const created = this.stamp(addDays(firstInstall, -this.rng.int(5, 60)));
     newMeter(this.u, this.rng, {
       ...spec, installDate: firstInstall, removeDate: change, load: baseLoad, created,
@@ -477,7 +477,7 @@ export class PopulationBuilder {
     let start = this.dateBetween(FIRST_DATE, this.horizonDay - 120);
     if (site.solarDate && dayNumber(start) >= dayNumber(site.solarDate)) start = addDays(site.solarDate, -this.rng.int(60, 2000));
     if (moveOut || vacant) {
-      const out = this.historyDate(30, vacant ? 10 : 40);
+      const out = this.historyDate(30, 5);
       if (dayNumber(start) >= dayNumber(out) - 60) start = addDays(out, -this.rng.int(90, 3000));
       accounts.push(this.occupant(site, start, addDays(out, -1)));
       if (vacant) return accounts;

@@ -17,14 +17,15 @@ import { child, children, parseXml, textOf, type XmlElement } from './xml';
 export function parseGreenButton(file: string, xml: string): GreenButtonSeries {
   const feed = parseXml(xml).children.find((c) => c.name === 'feed');
   if (!feed) throw new Error(`${file}: not an Atom feed`);
-  const contents = children(feed, 'entry').map((e) => ({ entry: e, content: child(e, 'content')?.children[0] }));
+  // An entry's content usually holds one resource; some feeds put several IntervalBlocks in one entry.
+  const contents = children(feed, 'entry').flatMap((e) => (child(e, 'content')?.children ?? []).map((content) => ({ entry: e, content })));
   const find = (name: string) => contents.find((c) => c.content?.name === name);
   const pairs = (el: XmlElement | undefined): [string, string][] =>
     (el?.children ?? []).filter((c) => !c.children.length).map((c) => [c.name, textOf(c)]);
   const usagePoint = find('UsagePoint');
   const blocks: GreenButtonBlock[] = [];
   for (const { content } of contents) {
-    if (content?.name !== 'IntervalBlock') continue;
+    if (content.name !== 'IntervalBlock') continue;
     const interval = child(content, 'interval');
     blocks.push({
       start: textOf(child(interval!, 'start')),
