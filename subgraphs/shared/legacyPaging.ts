@@ -34,6 +34,8 @@ export function legacyPosition(args: PageArgs, tag: string): LegacyPosition {
   }
   const limit = backward ? pageSize(args.last, 'last') : pageSize(args.first ?? MAX_PAGE_SIZE, 'first');
   const cursor = backward ? args.before : args.after;
+  // The legacy systems resume from a position; walking back starts from a page's startCursor.
+  if (backward && !cursor) throw badUserInput('last needs before (a startCursor) on this listing');
   if (!cursor) return { position: null, limit };
   let decoded: z.infer<typeof wrapped>;
   try {
