@@ -10,7 +10,7 @@ import type { ConsentContext } from '../context';
 import { handoffPath } from '../handoff';
 import type { PendingRequest } from '../ports';
 import type { SessionCustomer } from '../session/sessions';
-import { durationStatements, itemsOf, summaryOf, type ScopedEntry } from '../wording/access';
+import { durationStatements, headingOf, itemsOf, summaryOf, type ScopedEntry } from '../wording/access';
 import type { ConsentScopeType } from '../wording/data';
 import { offeredEntries, SELECTION_NOUNS, words, type OfferedEntry } from './entries';
 import type { FormState } from './formState';
@@ -249,7 +249,7 @@ export function sectionView(section: SectionModel, model: RequestModel, zone: st
   const removed = isRemoved(section, state);
   return {
     key: section.key,
-    heading: summaries[0],
+    heading: headingOf(section.scoped),
     scopeIds: section.scoped.map((s) => s.scopeId),
     summaries,
     items: itemsOf(section.scoped),

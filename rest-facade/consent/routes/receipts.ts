@@ -108,7 +108,9 @@ export function receiptRoutes(ctx: ConsentContext): Router {
     const rows = await Promise.all(receipts.map(async (receipt) => ({
       receipt, url: receiptPath(receipt.receipt_id), status: await statusOf(ctx, receipt.grant_id),
     })));
-    sendPage(res, 200, myReceiptsPage(rows, session.customer.username, ctx.branding, ctx.config.CDS_TIMEZONE));
+    sendPage(res, 200, myReceiptsPage(rows, {
+      customerLabel: session.customer.username, csrf: session.csrf, logoutUrl: CONSENT_PATHS.logout, zone: ctx.config.CDS_TIMEZONE,
+    }, ctx.branding));
   });
 
   return router;

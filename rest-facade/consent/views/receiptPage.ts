@@ -135,13 +135,19 @@ the information you shared (receipt <strong>${view.receipt.confirmation_number}<
 }
 
 /** The signed-in customer's authorizations, newest first (§9.1.1: receipts reachable from their profile). */
-export function myReceiptsPage(receipts: { url: string; receipt: Receipt; status: GrantStatusView }[], customerLabel: string, branding: Branding, zone: string): SafeHtml {
-  const body = html`<p>Signed in as <strong>${customerLabel}</strong>. These are the apps you have given access to your information.</p>
+export function myReceiptsPage(
+  receipts: { url: string; receipt: Receipt; status: GrantStatusView }[],
+  o: { customerLabel: string; csrf: string; logoutUrl: string; zone: string },
+  branding: Branding,
+): SafeHtml {
+  const zone = o.zone;
+  const body = html`<p>Signed in as <strong>${o.customerLabel}</strong>. These are the apps you have given access to your information.</p>
 ${receipts.length === 0 ? html`<p>You have not approved any requests yet.</p>` : html`<div class="table-wrap"><table>
   <caption class="visually-hidden">Your authorizations</caption>
   <thead><tr><th scope="col">App</th><th scope="col">Approved on</th><th scope="col">Status</th><th scope="col">Receipt</th></tr></thead>
   <tbody>${receipts.map((x) => html`<tr><td>${x.receipt.client.name}</td><td>${when(x.receipt.created, zone)}</td>
     <td>${x.status.words}</td><td><a href="${x.url}">${x.receipt.confirmation_number}</a></td></tr>`)}</tbody>
-</table></div>`}`;
+</table></div>`}
+<form method="post" action="${o.logoutUrl}" class="no-print">${csrfField(o.csrf)}<button type="submit">Sign out</button></form>`;
   return layout({ title: 'Your authorizations', heading: 'Your authorizations', body, branding, page: 'my-receipts' });
 }

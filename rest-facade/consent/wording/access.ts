@@ -1,6 +1,6 @@
 import type { DateTime } from 'luxon';
 import type { ScopeDescription, ScopeRegistry } from '../../scopes';
-import { CONSENT_SCOPE_TYPES, dataItems, SCOPE_SUBJECT, SCOPE_SUMMARY, type ConsentScopeType, type DataItem } from './data';
+import { CONSENT_SCOPE_TYPES, dataItems, SCOPE_OBJECTS, SCOPE_SUMMARY, SCOPE_TITLE, type ConsentScopeType, type DataItem } from './data';
 import { rangeStatement, untilStatement, validityStatement } from './durations';
 
 type Entry = Record<string, unknown>;
@@ -27,6 +27,13 @@ export function scopedEntries(registry: ScopeRegistry, scope: string[], entries:
 /** The summary line for one scope (falls back to the Scope Description's own name for non-CDS scopes). */
 export function summaryOf(s: ScopedEntry): string {
   return s.type ? SCOPE_SUMMARY[s.type] : (s.sd?.name ?? s.scopeId);
+}
+
+/** A Request Section's heading: "Your services and your usage". */
+export function headingOf(scoped: ScopedEntry[]): string {
+  const titles = [...new Set(scoped.map((s) => (s.type ? SCOPE_TITLE[s.type] : (s.sd?.name ?? s.scopeId))))];
+  const text = joinWords(titles);
+  return text[0].toUpperCase() + text.slice(1);
 }
 
 /** Detail lines (include fields with examples), de-duplicated across merged scopes. */
@@ -73,9 +80,9 @@ export function durationStatements(scoped: ScopedEntry[], now: DateTime): string
     }
     if (s.entry.sync_until !== undefined && s.type) {
       const key = JSON.stringify(s.entry.sync_until);
-      const subjects = bySync.get(key) ?? [];
-      if (!subjects.includes(SCOPE_SUBJECT[s.type])) subjects.push(SCOPE_SUBJECT[s.type]);
-      bySync.set(key, subjects);
+      const objects = bySync.get(key) ?? [];
+      for (const o of SCOPE_OBJECTS[s.type]) if (!objects.includes(o)) objects.push(o);
+      bySync.set(key, objects);
     }
     if (s.entry.statement_date_start !== undefined || s.entry.statement_date_end !== undefined) {
       const v = rangeStatement('bills', s.entry.statement_date_start, s.entry.statement_date_end, now);
@@ -90,8 +97,10 @@ export function durationStatements(scoped: ScopedEntry[], now: DateTime): string
       if (v) out.push(v);
     }
   }
-  for (const [key, subjects] of bySync) {
-    const v = untilStatement(`Your ${joinWords(subjects)}`, JSON.parse(key), now);
+  for (const [key, objects] of bySync) {
+    const order = ['account', 'account program', 'service', 'service program', 'rate plan', 'meter'];
+    objects.sort((a, b) => order.indexOf(a) - order.indexOf(b));
+    const v = untilStatement(`Your ${joinWords(objects)} details`, JSON.parse(key), now);
     if (v) out.unshift(v);
   }
   const unique = [...new Set(out)];

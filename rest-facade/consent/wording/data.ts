@@ -24,18 +24,35 @@ export const SCOPE_SUMMARY: Record<ConsentScopeType, string> = {
   cds_aggregation_consent: 'Including your usage in a combined total for a group of customers (such as your building)',
 };
 
-/** What kinds of objects each scope shares, for duration sentences ("Your account details: …"). */
-export const SCOPE_SUBJECT: Record<ConsentScopeType, string> = {
-  cds_rate_plan: 'service and rate plan details',
-  cds_account_programs: 'account program details',
-  cds_service_programs: 'service program details',
-  cds_accounts: 'account details',
-  cds_service_contracts: 'service details',
-  cds_meters: 'meter details',
-  cds_bill_statements: 'account details',
-  cds_service_bills: 'account and service details',
-  cds_usage: 'account, service and meter details',
-  cds_aggregation_consent: 'group membership',
+/** A short title per scope type, for Request Section headings ("Your services and your usage"). */
+export const SCOPE_TITLE: Record<ConsentScopeType, string> = {
+  cds_rate_plan: 'your rate plans',
+  cds_account_programs: 'your account programs',
+  cds_service_programs: 'your service programs',
+  cds_accounts: 'your accounts',
+  cds_service_contracts: 'your services',
+  cds_meters: 'your meters',
+  cds_bill_statements: 'your bills',
+  cds_service_bills: 'your charges per service',
+  cds_usage: 'your usage',
+  cds_aggregation_consent: 'joining a combined total',
+};
+
+/**
+ * The objects whose details a scope keeps up to date (`sync_until`), for duration sentences:
+ * merged scopes share one sentence ("Your account, service and meter details: …", §9.2.2.2).
+ */
+export const SCOPE_OBJECTS: Record<ConsentScopeType, string[]> = {
+  cds_rate_plan: ['service', 'rate plan'],
+  cds_account_programs: ['account program'],
+  cds_service_programs: ['service program'],
+  cds_accounts: ['account'],
+  cds_service_contracts: ['service'],
+  cds_meters: ['meter'],
+  cds_bill_statements: ['account'],
+  cds_service_bills: ['account', 'service'],
+  cds_usage: ['account', 'service', 'meter'],
+  cds_aggregation_consent: [],
 };
 
 export interface DataItem {
