@@ -14,6 +14,7 @@ import { createAdminRouter } from './admin';
 import { createClientsRouter } from './clients/router';
 import { consentAuthorizationPages, createConsentRouter, type ConsentDeps } from './consent';
 import { createCredentialsRouter } from './credentials/router';
+import { createCustomerDataRouter } from './customer-data';
 import { createFilesRouter } from './files/router';
 import { createGrantsRouter } from './grants/router';
 import { createMessagesRouter } from './messages/router';
@@ -131,6 +132,7 @@ export function createFacade(deps: FacadeDeps): Facade {
   // consent pages (login, consent form, receipts):
   if (deps.consent) app.use(createConsentRouter(context, deps.consent));
   // Customer Data APIs (cds-wg3-01):
+  if (deps.access) app.use(createCustomerDataRouter(context, { graph: deps.access.graph }).router);
 
   // Until the consent pages are mounted above, the authorization hand-off says so honestly.
   app.get(`${AUTHORIZATION_HANDOFF_PATH}/:requestId`, (_req, res) => consentPagesMissing(res));

@@ -59,6 +59,17 @@ export class Pager {
     };
   }
 
+  /**
+   * Links for positions the caller computed itself, e.g. from the page cursors of a listing it
+   * delegates to (`null` = no link): `next` resumes after `next`, `previous` ends before `previous`.
+   */
+  links(next: KeysetValue[] | null, previous: KeysetValue[] | null): { next: string | null; previous: string | null } {
+    return {
+      next: next && this.link({ direction: 'next', position: next }),
+      previous: previous && this.link({ direction: 'previous', position: previous }),
+    };
+  }
+
   private link(cursor: Cursor): string {
     const params = new URLSearchParams(this.params);
     params.delete('cursor');

@@ -1,0 +1,105 @@
+import { windowsOf, type UsagePart } from '../../access';
+import { Decimal } from '../../json';
+import { DEMO_VALUE_FORMATS, type ValueFormat, type ValueFormatOffer } from '../../scopes/customer-data';
+import type { CustomerDataEndpoint } from '../endpoint';
+import { listingOperation } from '../operation';
+import { decimal } from '../present';
+import { VisibleReferences } from '../references';
+import { listUsageSegments } from '../schemas';
+import { relatedBillSections } from '../usage/billSections';
+import { usageCandidates, type Candidates } from '../usage/candidates';
+import { columnsFor, project, type Column, type GraphFormat, type GraphValue } from '../usage/formats';
+import { meterFacts, usageStreams } from '../usage/order';
+import { within } from '../windows';
+
+interface UsageNode {
+  cds_usagesegment_id: string;
+  cds_created: string;
+  cds_modified: string;
+  cds_synced: string;
+  related_aggregations: string[];
+  related_accounts: string[];
+  related_servicecontracts: string[];
+  related_servicepoints: string[];
+  related_meterdevices: string[];
+  segment_start: string;
+  segment_end: string;
+  interval: string;
+  formats: GraphFormat[];
+  values: GraphValue[][];
+}
+
+
+const meterOf = (node: UsageNode) => node.related_meterdevices[0];
+
+/** The usage parts a segment is visible through: its meter's windows in that part hold the whole segment. */
+function usageParts(node: UsageNode, parts: readonly UsagePart[]): UsagePart[] {
+  return parts.filter((p) => windowsOf(p.meters, meterOf(node)).some((w) => within(w, node.segment_start, node.segment_end)));
+}
+
+/** The formats a segment may carry (§7.2.8.1): the union of its parts' selections, in catalogue order. */
+function selectedFormats(parts: readonly UsagePart[], catalogue: readonly ValueFormatOffer[]): ValueFormat[] {
+  if (parts.some((p) => p.value_formats === 'all')) return catalogue.map((o) => o.format);
+  const ids = new Set(parts.flatMap((p) => (Array.isArray(p.value_formats) ? p.value_formats : [])));
+  return catalogue.filter((o) => ids.has(o.format.id)).map((o) => o.format);
+}
+
+/** §10.8 Usage Segments, with the Value Formats of `catalogue` (the `include_usage_segment_value_types` Choices). */
+export function usageSegmentsEndpoint(catalogue: readonly ValueFormatOffer[] = DEMO_VALUE_FORMATS):
+  CustomerDataEndpoint<'usage_segments', typeof listUsageSegments.query, UsageNode> {
+  return {
+    listing: listUsageSegments,
+    api: 'usage_segments',
+    operation: listingOperation<UsageNode>('ListUsageSegments'),
+    // Past meter-days rarely change; a short TTL still picks up corrections (and today's data).
+    ttlSeconds: 300,
+    optionalFields: [],
+    async plan({ query, parts, access, graph, timezone }) {
+      const candidates: Candidates = await usageCandidates(query, parts, graph, timezone);
+      const refs = new VisibleReferences(access);
+      const facts = await meterFacts([...candidates.meters.keys()], graph);
+      const filter = { ids: query.cds_usagesegment_ids, after: query.after, before: query.before };
+      const streams = candidates.meters.size === 0 ? [] : await usageStreams(candidates.meters, facts, refs, graph, filter);
+      const { accounts, contracts, points } = candidates.relations;
+      const any = (ids: readonly string[], set: Set<string> | undefined) => set === undefined || ids.some((id) => set.has(id));
+      return {
+        streams,
+        // §10.8.8 relation filters hold per segment: a meter serves an account only for a while.
+        keep: (node) => any(node.related_accounts, accounts) && any(node.related_servicecontracts, contracts)
+          && any(node.related_servicepoints, points),
+      };
+    },
+    visibleThrough: (node, parts) => usageParts(node, parts),
+    async present(nodes, { access, parts, graph, timezone }) {
+      const refs = new VisibleReferences(access);
+      const sections = await relatedBillSections(nodes.map((n) => ({
+        meter: meterOf(n), start: n.segment_start, end: n.segment_end, contracts: n.related_servicecontracts,
+      })), access, graph, timezone);
+      const columnCache = new Map<string, Column[]>();
+      return nodes.map((n, i) => {
+        const selected = selectedFormats(usageParts(n, parts), catalogue);
+        const cacheKey = `${selected.map((f) => f.id).join(',')}|${n.formats.map((f) => f.id).join(',')}`;
+        let columns = columnCache.get(cacheKey);
+        if (!columns) columnCache.set(cacheKey, (columns = columnsFor(selected, n.formats)));
+        const { formats, values } = project(columns, n.values, new Decimal(n.interval));
+        return {
+          cds_usagesegment_id: n.cds_usagesegment_id,
+          cds_created: n.cds_created,
+          cds_modified: n.cds_modified,
+          cds_synced: n.cds_synced,
+          related_aggregations: refs.keep('aggregations', n.related_aggregations),
+          related_accounts: refs.keep('accounts', n.related_accounts),
+          related_servicecontracts: refs.keep('service_contracts', n.related_servicecontracts),
+          related_servicepoints: refs.keep('service_points', n.related_servicepoints),
+          related_meterdevices: refs.keep('meter_devices', n.related_meterdevices),
+          related_billsections: sections[i],
+          segment_start: n.segment_start,
+          segment_end: n.segment_end,
+          interval: decimal(n.interval),
+          formats,
+          values,
+        };
+      });
+    },
+  };
+}
