@@ -3,9 +3,11 @@ import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { Config } from '../lib/config';
 import type { Logger } from '../lib/logger';
+import { createGateway } from '../gateway';
 import { startLegacySystems } from '../legacy';
 import { createFacade } from '../rest-facade/app';
 import { createStore } from '../rest-facade/store';
+import { startSubgraphs, subgraphUrlsFrom } from '../subgraphs';
 
 export interface RunningSystem {
   url: string;
@@ -18,6 +20,12 @@ export async function startAllInOne(config: Config, log: Logger): Promise<Runnin
   const legacy = await startLegacySystems(config);
   const legacyUrls = { cis: legacy.cis?.url, mdm: legacy.mdm?.url, billing: legacy.billing?.url, eac: legacy.eac?.url };
   log.info({ ...legacyUrls, accounts: legacy.utility.cis.accounts.length, asOf: legacy.utility.asOf }, 'legacy simulators started');
+  const subgraphs = await startSubgraphs(config, {
+    cis: config.CIS_URL ?? legacy.cis!.url, mdm: config.MDM_URL ?? legacy.mdm!.url,
+    billing: config.BILLING_URL ?? legacy.billing!.url, eac: config.EAC_URL ?? legacy.eac!.url,
+  }, { log });
+  const gateway = createGateway(config, subgraphUrlsFrom(config, subgraphs.urls));
+  log.info(subgraphs.urls, 'subgraphs started');
   const store = createStore(config.REDIS_URL, config.REDIS_KEY_PREFIX);
   const app = express();
   app.disable('x-powered-by');
@@ -25,6 +33,7 @@ export async function startAllInOne(config: Config, log: Logger): Promise<Runnin
     const ok = await store.ping();
     res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'degraded', store: store.kind });
   });
+  app.use('/graphql', gateway.handler);
   // The REST facade answers every path it does not serve with a JSON 404: mount other parts above it.
   app.use(createFacade({ config, store, log }).app);
 
@@ -40,11 +49,14 @@ export async function startAllInOne(config: Config, log: Logger): Promise<Runnin
       store.kind === 'memory'
         ? 'Store: embedded in-process store (REDIS_URL unset; state is lost on exit and not shared between processes)'
         : 'Store: Redis',
+      `Internal GraphQL (Authorization: Bearer $INTERNAL_API_TOKEN; GraphiQL in a browser): ${url}/graphql`,
       `Legacy systems (synthetic utility, ${legacy.utility.cis.accounts.length} accounts as of ${legacy.utility.asOf}): ${Object.entries(legacyUrls).map(([k, v]) => `${k} ${v ?? 'external'}`).join(', ')}`,
     ],
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();
+      await gateway.close();
+      await subgraphs.close();
       await legacy.close();
     },
   };

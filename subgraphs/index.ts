@@ -49,3 +49,13 @@ export async function startSubgraphs(
   const urls = Object.fromEntries(started.map((s) => [s.name, s.url])) as SubgraphUrls;
   return { urls, close: async () => void (await Promise.all(started.map((s) => s.close()))) };
 }
+
+/** Subgraph URLs for the gateway: the configured ones (`*_SUBGRAPH_URL`), else the in-process ones. */
+export function subgraphUrlsFrom(config: Pick<Config, 'ACCOUNTS_SUBGRAPH_URL' | 'METERING_SUBGRAPH_URL' | 'BILLING_SUBGRAPH_URL' | 'EACS_SUBGRAPH_URL'>, running: SubgraphUrls): SubgraphUrls {
+  return {
+    accounts: config.ACCOUNTS_SUBGRAPH_URL ?? running.accounts,
+    metering: config.METERING_SUBGRAPH_URL ?? running.metering,
+    billing: config.BILLING_SUBGRAPH_URL ?? running.billing,
+    eacs: config.EACS_SUBGRAPH_URL ?? running.eacs,
+  };
+}
