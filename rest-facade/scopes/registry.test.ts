@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { builtinScopeProvider } from './builtinProvider';
+import { ScopeRegistry } from './registry';
+import type { ScopeDescription } from './schema';
+import { defaultScopeSettings, type ScopeSettings } from './settings';
+
+const ctx = { publicUrl: 'https://cds.invalid', docs: (a: string) => `https://cds.invalid/docs#${a}`, coverageIds: ['area_1'] };
+const build = (settings: Partial<ScopeSettings>) => new ScopeRegistry(ctx, [builtinScopeProvider({ ...defaultScopeSettings, ...settings })]);
+
+const custom = (extra: Partial<ScopeDescription>): ScopeDescription => ({
+  id: 'example_usage', type: 'example_usage', name: 'Usage', description: 'Usage', documentation: 'https://cds.invalid/docs',
+  registration_requirements: [], registration_optional: [], response_types_supported: ['code'],
+  grant_types_supported: ['authorization_code'], token_endpoint_auth_methods_supported: ['client_secret_basic'],
+  code_challenge_methods_supported: ['S256'], coverages_supported: ['area_1'], grant_admin_scope: 'cds_grant_admin_1',
+  authorization_details_types_supported: ['example_usage'], authorization_details_fields_supported: [], ...extra,
+});
+
+/** The cross-object MUSTs of cds-wg1-02 §3.3–§3.8 are checked when the deployment starts. */
+describe('scope configuration', () => {
+  it('accepts the defaults, including a Server-Provided Files scope without grant types (A1)', () => {
+    const registry = build({ customScopes: [custom({})] });
+    expect(registry.ofType('cds_server_provided_files').map((s) => s.id)).toEqual(['cds_server_provided_files_01']);
+    expect(registry.publishedRegistrationFields()).toEqual({});
+  });
+
+  it.each<[string, Partial<ScopeSettings>, RegExp]>([
+    ['a grant_admin_scope that is not a Grant Admin scope', { customScopes: [custom({ grant_admin_scope: 'cds_client_admin' })] }, /grant_admin_scope/],
+    ['PKCE without S256', { customScopes: [custom({ code_challenge_methods_supported: ['plain'] })] }, /S256/],
+    ['PKCE methods without authorization_code', { customScopes: [custom({ grant_types_supported: ['client_credentials'] })] }, /code_challenge_methods_supported/],
+    ['no grant types', { customScopes: [custom({ grant_types_supported: [], code_challenge_methods_supported: [] })] }, /no grant type/],
+    ['an unpublished coverage', { customScopes: [custom({ coverages_supported: ['elsewhere'] })] }, /coverage/],
+    ['an undefined registration field', { customScopes: [custom({ registration_requirements: ['nope'] })] }, /nope/],
+    ['an optional field without default', {
+      customScopes: [custom({ registration_optional: ['name'] })],
+      registrationFields: [{ id: 'name', type: 'registration_field', field_name: 'cds_name', format: 'string', description: 'd', documentation: 'https://cds.invalid/d' }],
+    }, /default/],
+    ['a payment without amount', {
+      customScopes: [custom({ registration_requirements: ['fee'] })],
+      registrationFields: [{ id: 'fee', type: 'payment_required', description: 'd', documentation: 'https://cds.invalid/d' }],
+    }, /amount/],
+    ['a Files scope whose Grant Admin scope is missing', { serverProvidedFiles: [{ id: 'files_x', grant_admin_scope: 'cds_grant_admin_9' }] }, /grant_admin_scope/],
+    ['a scope described twice', { customScopes: [custom({}), custom({})] }, /twice/],
+  ])('refuses %s', (_what, settings, message) => {
+    expect(() => build(settings)).toThrow(message);
+  });
+});
