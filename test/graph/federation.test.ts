@@ -136,4 +136,43 @@ describe('federated graph over the legacy simulators', () => {
       }
     }
   });
+
+  it('lists aggregations from the CIS groups and certificates from the EAC registry with their filters', async () => {
+    const buildings = stack.utility.cis.groups.filter((g) => g.GRP_TYPE_CD === 'BLDG');
+    const { data, errors } = await stack.query(`{
+      aggregations(filter: { aggregationTypes: [building] }) {
+        nodes { id aggregationTypes aggregationNumber groupedServicePointIds groupedAggregationIds groupedAddresses consentRequirements { types } }
+        pageInfo { hasNextPage }
+      }
+    }`);
+    expect(errors).toBeUndefined();
+    expect(buildings.length).toBeGreaterThan(0);
+    expect(data.aggregations.nodes.map((a: { id: string }) => a.id).sort()).toEqual(buildings.map((g) => g.GRP_ID).sort());
+    for (const agg of data.aggregations.nodes) {
+      const group = stack.utility.index.group.get(agg.id)!;
+      expect(agg.aggregationTypes).toEqual(expect.arrayContaining(['building', 'servicepoint_number']));
+      expect(agg.aggregationNumber).toBe(group.GRP_NO);
+      expect(agg.groupedServicePointIds).toEqual(group.MEMBER_SP_IDS);
+      expect(agg.groupedAggregationIds).toEqual(group.CHILD_GRP_IDS);
+      expect(agg.groupedAddresses).toEqual(group.ADDRS);
+      expect(agg.consentRequirements[0].types).toEqual([group.CONSENT_CD.toLowerCase()]);
+    }
+
+    const certificate = stack.utility.eac.certificates.find((c) => c.beneficiary_refs.length > 0)!;
+    const ref = certificate.beneficiary_refs[0];
+    const eacs = await stack.query(`query($b: [String!]) { eacs(filter: { beneficiaries: $b }) { nodes { id beneficiaryType beneficiaries eacNumbers periodStart periodEnd } } }`, { b: [ref] });
+    expect(eacs.errors).toBeUndefined();
+    const expected = stack.utility.eac.certificates.filter((c) => c.beneficiary_refs.includes(ref));
+    expect(eacs.data.eacs.nodes.map((n: { id: string }) => n.id).sort()).toEqual(expected.map((c) => c.certificate_id).sort());
+    const starts = eacs.data.eacs.nodes.map((n: { periodStart: string }) => n.periodStart);
+    expect(starts).toEqual([...starts].sort().reverse());
+  });
+
+  it('translates entity roles: an investor-owned utility is also a distributor', async () => {
+    const { data } = await stack.query('{ accounts(first: 1) { nodes { accountEntity { id types entityNumber } } } }');
+    const entity = data.accounts.nodes[0].accountEntity;
+    const truth = stack.utility.index.entity.get(entity.id)!;
+    expect(entity.entityNumber).toBe(truth.ENTITY_NO);
+    if (truth.ENTITY_ROLE_CDS.includes('IOU')) expect(entity.types).toEqual(expect.arrayContaining(['iou', 'distributor']));
+  });
 });
