@@ -111,11 +111,12 @@ describe('customer pages over HTTP', () => {
 
   it('rejects malformed forms with a 400 page, not a 500', async () => {
     const { customer, requestPath, csrf } = await signedIn();
-    for (const form of [
+    const forms: Record<string, string>[] = [
       { csrf_token: csrf, action: 'grant_everything' },
       { csrf_token: csrf, action: 'approve', 'select:../../x': 'a' },
       { csrf_token: csrf, action: 'approve', 'select:s0': 'x'.repeat(500) },
-    ]) {
+    ];
+    for (const form of forms) {
       const reply = await customer.post(requestPath, form);
       expect(reply.status).toBe(400);
       expect(reply.headers.get('content-type')).toContain('text/html');
