@@ -16,13 +16,15 @@ import type { Wg1Services } from './services';
 const invalid = (description: string) => new HttpError(400, 'invalid_client_metadata', description);
 
 /** The RFC 7591 §2 client metadata this Server accepts at registration; other members are ignored. */
+/** Links shown to customers (consent pages) are web links only: no `javascript:` or `data:`. */
+const webUrl = z.url({ protocol: /^https?$/ });
 const requestSchema = z.looseObject({
   scope: z.string({ error: 'scope is required' }),
   client_name: z.string().min(1).max(200).optional(),
-  client_uri: z.url().optional(),
-  logo_uri: z.url().optional(),
-  tos_uri: z.url().optional(),
-  policy_uri: z.url().optional(),
+  client_uri: webUrl.optional(),
+  logo_uri: webUrl.optional(),
+  tos_uri: webUrl.optional(),
+  policy_uri: webUrl.optional(),
   contacts: z.array(z.string().min(1).max(320)).max(20).optional(),
 });
 type RegistrationRequest = z.infer<typeof requestSchema>;

@@ -50,6 +50,7 @@ describe.each<[StoreKind, 'sandbox' | 'production']>([['memory', 'sandbox'], ['r
       [{ scope: 42 }, /scope/],
       [{ client_name: 'no scope' }, /scope/],
       [{ scope: 'cds_client_admin', client_uri: 'not a url' }, /client_uri/],
+      [{ scope: 'cds_client_admin', logo_uri: 'javascript:alert(1)' }, /logo_uri/],
       [['cds_client_admin'], /JSON object/],
     ] as const) {
       const reply = await post(body);
