@@ -12,7 +12,7 @@ import { configSchema, type Config } from '../../../lib/config';
 import { cisAccountOwners } from '../../../rest-facade/access';
 import { createFacade, type Facade } from '../../../rest-facade/app';
 import { cisIdentityProvider } from '../../../rest-facade/consent';
-import { createGraphClient } from '../../../rest-facade/graph';
+import { createGraphClient, type GraphClient } from '../../../rest-facade/graph';
 import { MemoryStore, RedisStore, type Store } from '../../../rest-facade/store';
 import { startSubgraphs } from '../../../subgraphs';
 
@@ -37,6 +37,8 @@ export interface System {
   /** The facade's public URL (127.0.0.1, port 0). */
   url: string;
   simulators: RunningSimulator[];
+  /** The facade's client of the gateway (for tests that look at the graph directly). */
+  graph: GraphClient;
   /** Calls the legacy simulators received since the last reset. */
   legacyCalls(): number;
   /** Federated queries the gateway received since the last reset. */
@@ -107,7 +109,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<System> 
   host.use(facade.app);
 
   return {
-    legacy, facade, url: facadeServer.url, simulators,
+    legacy, facade, url: facadeServer.url, simulators, graph,
     legacyCalls: () => simulators.reduce((n, s) => n + s.counters.total, 0),
     gatewayRequests: () => gatewayCalls,
     resetCounters() {

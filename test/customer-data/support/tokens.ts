@@ -137,3 +137,16 @@ export async function consentToken(system: System, clients: Clients, spec: Conse
   if (redeemed.status !== 200) throw new Error(`code redemption failed: ${redeemed.status} ${JSON.stringify(redeemed.body)}`);
   return { access_token: redeemed.body.access_token as string, grant_id: grant.grant_id, grant };
 }
+
+/** Every boolean `include_*` field the scope supports, set to true (the widest entry). */
+export function allIncludes(system: System, scope: string): Record<string, boolean> {
+  const sd = system.facade.context.scopes.get(scope)!;
+  return Object.fromEntries(sd.authorization_details_fields_supported
+    .filter((f) => f.id.startsWith('include_') && f.format === 'boolean')
+    .map((f) => [f.id, true]));
+}
+
+/** Every boolean `include_*` field the scope supports, set to false (the narrowest entry). */
+export function noIncludes(system: System, scope: string): Record<string, boolean> {
+  return Object.fromEntries(Object.keys(allIncludes(system, scope)).map((id) => [id, false]));
+}
