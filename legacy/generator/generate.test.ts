@@ -2,8 +2,13 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { addDays, dayNumber } from './calendar';
 import { generateUtility } from './generate';
+import { luhnDigit } from './ids';
 import { testCustomers } from './profiles';
 import type { Utility } from './utility';
+
+function luhnValid(digits: string): boolean {
+  return luhnDigit(digits.slice(0, -1)) === Number(digits.slice(-1));
+}
 
 const base = { seed: 'generator-test', accounts: 300, asOf: '2026-03-15', timezone: 'America/Los_Angeles' };
 
@@ -51,6 +56,15 @@ describe('generateUtility', () => {
     unique(u.cis.groups.map((g) => g.GRP_ID));
     unique(u.eac.certificates.map((c) => c.certificate_id));
     unique(u.cis.webProfiles.map((p) => p.USER_NAME.toLowerCase()));
+    // System ids are digits after a letter prefix; numbers customers see pass the Luhn check.
+    for (const a of u.cis.accounts) {
+      expect(a.ACCT_ID).toMatch(/^1\d{9}$/);
+      expect(a.ACCT_NO).toMatch(/^3\d{10}$/);
+      expect(luhnValid(a.ACCT_NO)).toBe(true);
+    }
+    for (const sa of u.cis.serviceAgreements) expect(`${sa.SA_ID} ${sa.SA_NO}`).toMatch(/^2\d{9} 4\d{10}$/);
+    for (const sp of u.cis.servicePoints) expect(`${sp.SP_ID} ${sp.SP_NO}`).toMatch(/^5\d{9} 9\d{10}$/);
+    for (const m of u.mdm.meters) expect(m.meterId).toMatch(/^M\d{9}$/);
   });
 
   it('keeps each meter\'s service point history consistent', () => {

@@ -106,7 +106,16 @@ export async function startSimulator(spec: SimulatorSpec, options: SimulatorOpti
       return true;
     }
     if (knobs.outage === 'hang') return true;
-    if (knobs.latencyMs > 0) await sleep(knobs.latencyMs);
+    if (knobs.latencyMs > 0) {
+      // A caller that gives up (or close()) ends the wait; the timer never keeps the process alive.
+      const gone = new AbortController();
+      res.once('close', () => gone.abort());
+      try {
+        await sleep(knobs.latencyMs, undefined, { ref: false, signal: gone.signal });
+      } catch {
+        return true;
+      }
+    }
     const status = dice.roll(knobs.errorRate);
     if (status) {
       res.status(status).json(spec.errorBody(status, status === 503 ? 'service temporarily unavailable (injected fault)' : 'internal error (injected fault)'));
