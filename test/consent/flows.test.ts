@@ -19,7 +19,7 @@ import {
 
 const CLIENT_NAME = 'Acme Energy <Auditors> & "Sons"';
 const CLIENT_URI = 'https://acme-energy.example/';
-const SCOPES = 'cds_accounts cds_service_contracts cds_usage cds_bill_statements';
+const SCOPES = 'cds_accounts cds_service_contracts cds_usage cds_bill_statements cds_aggregation_consent';
 
 interface TestAccount { username: string; password: string; description: string }
 
@@ -381,6 +381,37 @@ describe('customer authorization (cds-wg3-01 §9)', () => {
       await capture(page, 'invalid-request');
       const unknown = await page.goto(`${sys.url}/authorize/no-such-request`);
       expect(unknown?.status()).toBe(400);
+    });
+  });
+
+  it('shows the aggregation consent as a fixed list with only the customer\'s own resources (§9.2.3.5)', async () => {
+    // The buildings of the demo utility and their premises, as the utility's internal teams see them.
+    const graph = await call('POST', `${sys.url}/graphql`, {
+      bearer: sys.config.INTERNAL_API_TOKEN,
+      json: { query: '{ aggregations(filter: { aggregationTypes: [building] }, first: 100) { nodes { aggregationNumber groupedServicePoints { premises { premiseNumber } } } } }' },
+    });
+    const buildings = (graph.json.data.aggregations.nodes as { aggregationNumber: string | null; groupedServicePoints: { premises: { premiseNumber: string }[] }[] }[])
+      .filter((b) => b.aggregationNumber);
+    expect(buildings.length).toBeGreaterThan(0);
+    const premises = [...new Set(buildings.flatMap((b) => b.groupedServicePoints.flatMap((sp) => sp.premises.map((p) => p.premiseNumber))))];
+    const auth = await push('cds_aggregation_consent', [{
+      type: 'cds_aggregation_consent', aggregation_numbers: buildings.map((b) => b.aggregationNumber), premise_numbers: premises,
+    }]);
+    await withContext(async (page) => {
+      await page.goto(auth.url);
+      await signIn(page, customer('building_tenant'));
+      await page.waitForSelector('form.consent-form');
+      const list = page.locator('.selection-component');
+      expect(await list.locator('input[type="checkbox"]').count()).toBe(0);
+      const entries = list.locator('.entry-static');
+      expect(await entries.count()).toBe(1);
+      const text = (await entries.textContent())!;
+      expect(text).toMatch(/Group \S+/);
+      expect(text).toContain('Your service location');
+      await capture(page, 'form-aggregation-consent');
+      await page.getByRole('button', { name: 'Approve' }).click();
+      const tokens = await redeemCallback(reg, await backAtClient(page), auth, app.callback);
+      expect(tokens.scope).toBe('cds_aggregation_consent');
     });
   });
 

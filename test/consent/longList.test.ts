@@ -34,6 +34,12 @@ const section: SectionModel = {
   offer,
   preselection: { requested: true, ids: ['acct-0', 'acct-1', 'acct-2'], include_future: false },
   requested: [],
+  // A Client-written Purpose (§9.2.2.4): untrusted text, longer than 10 lines.
+  purpose: {
+    content: `<img src=x onerror="document.title='pwned'"> We compare your stores' usage.\n${Array.from({ length: 14 }, (_, i) => `  ${i + 1}. detail line`).join('\n')}`,
+    writtenBy: 'Chain Store Analytics',
+    related: { uri: 'https://chain-analytics.example/purpose', name: 'How we use your data' },
+  },
 };
 const model = {
   pendingId: 'long', client: { id: 'c', name: 'Chain Store Analytics', sandbox: true }, sections: [section], at: Date.parse('2026-05-01T17:00:00Z'),
@@ -82,6 +88,22 @@ describe('long selection lists (more than 10 entries)', () => {
     await expect.poll(() => count.textContent()).toBe('3 of 15 accounts selected');
     expect(await page.locator('.entry-list.scrolling').count()).toBe(1);
     await capture(page, 'form-long-list');
+
+    // The Purpose is shown as text, says who wrote it, and scrolls after 10 lines.
+    const purpose = page.locator('.purpose-content');
+    expect(await purpose.locator('img').count()).toBe(0);
+    expect(await purpose.textContent()).toContain('<img src=x onerror=');
+    expect(await page.title()).not.toBe('pwned');
+    expect(await page.locator('.purpose-author').textContent()).toBe('Written by Chain Store Analytics:');
+    const box = await purpose.evaluate((el) => {
+      const css = getComputedStyle(el);
+      return { lines: el.clientHeight / parseFloat(css.lineHeight), scrolls: el.scrollHeight > el.clientHeight, ws: css.whiteSpace, wb: css.wordBreak, ov: css.overflowY };
+    });
+    expect(box.lines).toBeLessThanOrEqual(10.9);
+    expect(box).toMatchObject({ scrolls: true, ws: 'pre-wrap', wb: 'break-word', ov: 'scroll' });
+    const related = purpose.getByRole('link', { name: /How we use your data/ });
+    expect(await related.getAttribute('target')).toBe('_blank');
+    expect(await related.getAttribute('rel')).toContain('noopener');
 
     await page.getByLabel('Search accounts').fill('oak ave');
     expect(await visibleTitles(page)).toEqual(['Account 7000-100', 'Account 7000-105', 'Account 7000-110']);

@@ -131,7 +131,7 @@ describe('customer pages over HTTP', () => {
     const page = await customer.get('/consent/login?return=/consent/authorizations');
     const csrf = hiddenValue(page.text, 'csrf_token')!;
     const attempt = (password: string) => customer.post('/consent/login', {
-      csrf_token: csrf, return: '/consent/authorizations', username: 'demo.enterprise', password, action: 'login',
+      csrf_token: csrf, return: '/consent/authorizations', username: 'demo.no-such-customer', password, action: 'login',
     });
     for (let i = 0; i < 5; i++) {
       const reply = await attempt(`wrong-${i}`);

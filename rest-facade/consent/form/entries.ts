@@ -5,9 +5,9 @@ import type { SelectionEntryView, SelectionType } from './view';
 /** An entry a Selection offers, as the form lists it (before the customer's choice is applied). */
 export type OfferedEntry = Omit<SelectionEntryView, 'selected'>;
 
-/** Enum values as words: `natural_gas` → "Natural gas". */
+/** Enum values as words: `natural_gas` → "Natural gas", `servicepoint_number` → "Service point number". */
 export function words(value: string): string {
-  const text = value.replace(/_/g, ' ');
+  const text = value.replace(/servicepoint/g, 'service point').replace(/rateplan/g, 'rate plan').replace(/_/g, ' ');
   return text ? text[0].toUpperCase() + text.slice(1) : text;
 }
 
