@@ -25,6 +25,8 @@ export const configSchema = z.object({
   REDIS_URL: optionalUrl,
   /** Namespace of every key, so several deployments (or test runs) can share one Redis. */
   REDIS_KEY_PREFIX: z.string().min(1).default('cds:'),
+  /** Customer sign-in sessions end after this many idle minutes (cds-wg3-01 §9.1.2 asks for at least 10, unless a jurisdiction says less). */
+  CONSENT_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   INTERNAL_API_TOKEN: z.string().min(16).optional(),
   ADMIN_API_TOKEN: z.string().min(16).optional(),
   DEMO_ACCOUNTS: z.coerce.number().int().min(1).max(1_000_000).default(1000),

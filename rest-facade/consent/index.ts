@@ -17,7 +17,7 @@ import type { GraphClient } from '../graph';
 import type { AuthorizationPages } from '../oauth';
 import type { PurposeMap } from '../purposes';
 import { demoCustomerDataConfig } from '../scopes/customer-data';
-import { DEFAULT_BRANDING, type Branding } from './branding';
+import { ASSETS_PATH, brandingFromSettings, type Branding } from './branding';
 import type { ConsentContext } from './context';
 import { GrantSelections } from './grantSelections';
 import { customerGraphLoader, describeResourcesWith } from './customerGraph';
@@ -51,8 +51,6 @@ export interface ConsentDeps {
   defaultPurposes?: PurposeMap;
   branding?: Partial<Branding>;
   notifier?: Notifier;
-  /** Idle session lifetime; §9.1.2 asks for at least 10 minutes after the last activity. */
-  sessionIdleSeconds?: number;
   throttle?: ThrottleOptions;
 }
 
@@ -61,7 +59,7 @@ const FORM_PARAMETER_LIMIT = 20_000;
 const FORM_BODY_LIMIT = 1024 * 1024;
 
 function brandingOf(config: Config, deps: Pick<ConsentDeps, 'branding'>): Branding {
-  return { ...DEFAULT_BRANDING(config.PUBLIC_URL), ...deps.branding };
+  return { ...brandingFromSettings(config), ...deps.branding };
 }
 
 /** The authorize endpoint's own error page (§9.3.2), branded like the other customer pages. */
@@ -78,7 +76,7 @@ export function createConsentRouter(facade: FacadeContext, deps: ConsentDeps): R
   const { config, store, log, clock } = facade;
   const branding = brandingOf(config, deps);
   const sessions = new Sessions(store, {
-    idleSeconds: Math.max(600, deps.sessionIdleSeconds ?? 30 * 60),
+    idleSeconds: config.CONSENT_SESSION_IDLE_MINUTES * 60,
     absoluteSeconds: 12 * 3600,
     secureCookie: config.PUBLIC_URL.startsWith('https:'),
     now: clock,
@@ -106,7 +104,7 @@ export function createConsentRouter(facade: FacadeContext, deps: ConsentDeps): R
   };
 
   const router = Router();
-  router.use(CONSENT_PATHS.assets, express.static(ASSETS_DIR, { maxAge: '1h', index: false }));
+  router.use(ASSETS_PATH, express.static(ASSETS_DIR, { maxAge: '1h', index: false }));
   // The pages' own HTML forms: a selection list can be long, so the parameter limit is the list's.
   router.use([CONSENT_PATHS.login, CONSENT_PATHS.logout, HANDOFF_PATH, CONSENT_PATHS.receipts], express.urlencoded({
     extended: false, limit: FORM_BODY_LIMIT, parameterLimit: FORM_PARAMETER_LIMIT, type: 'application/x-www-form-urlencoded',

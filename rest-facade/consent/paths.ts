@@ -1,6 +1,5 @@
 /** Where the customer pages live (relative to PUBLIC_URL). */
 export const CONSENT_PATHS = {
-  assets: '/consent/assets',
   login: '/consent/login',
   logout: '/consent/logout',
   /** The signed-in customer's receipts (§9.1.1: reachable from their authenticated interface). */

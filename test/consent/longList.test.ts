@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConsentContext } from '../../rest-facade/consent/context';
 import { applyTool, parseFormState } from '../../rest-facade/consent/form/formState';
 import { chosen, formView, type RequestModel, type SectionModel } from '../../rest-facade/consent/form/model';
-import { DEFAULT_BRANDING } from '../../rest-facade/consent/branding';
+import { brandingFromSettings } from '../../rest-facade/consent/branding';
 import { formPage } from '../../rest-facade/consent/views/formPage';
 import { launchBrowser } from '../support/browser';
 import { capture } from './support/pages';
@@ -45,7 +45,7 @@ const model = {
   pendingId: 'long', client: { id: 'c', name: 'Chain Store Analytics', sandbox: true }, sections: [section], at: Date.parse('2026-05-01T17:00:00Z'),
 } as unknown as RequestModel;
 const ctx = {
-  config: { CDS_TIMEZONE: 'America/Los_Angeles' }, branding: { ...DEFAULT_BRANDING('http://127.0.0.1'), assetsPath: '/consent/assets' },
+  config: { CDS_TIMEZONE: 'America/Los_Angeles' }, branding: brandingFromSettings({ PUBLIC_URL: 'http://127.0.0.1' }),
 } as unknown as ConsentContext;
 const base = { requestId: 'long', csrf: 'test-token', customer: { customerId: 'c1', username: 'demo.enterprise', isTestCustomer: true } };
 
