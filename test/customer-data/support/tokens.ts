@@ -22,6 +22,8 @@ export interface TestClient {
 }
 
 export interface Clients {
+  /** The registration's admin Client (`cds_client_admin`: Clients, Grants APIs). */
+  admin: TestClient;
   direct: TestClient;
   consent: TestClient & { redirect_uri: string };
 }
@@ -51,16 +53,17 @@ export async function seedClients(system: System): Promise<Clients> {
     return { client_id: record.client_id, secret: credential.secret };
   };
   const scopeTypes = (scope: string) => scope.split(' ').flatMap((id) => scopes.get(id)?.authorization_details_types_supported ?? []);
+  const adminClient = client({ scope: 'cds_client_admin', grant_types: ['client_credentials'], response_types: [], authorization_details_types: [] });
   const directClient = client({ scope: direct.join(' '), grant_types: ['client_credentials'], response_types: [] });
   const consentClient = client({
     scope: consent.join(' '), grant_types: ['authorization_code', 'refresh_token'], response_types: ['code'], redirect_uris: [redirect],
   });
   ops.push(...repos.registrations.writeOps({
     registration_id: registrationId, created: now, client_name: null, scopes: [...direct, ...consent],
-    added_scopes: [], admin_client_id: directClient.client_id, registration_fields: {},
+    added_scopes: [], admin_client_id: adminClient.client_id, registration_fields: {},
   }));
   await store.atomically(ops);
-  return { direct: directClient, consent: { ...consentClient, redirect_uri: redirect } };
+  return { admin: adminClient, direct: directClient, consent: { ...consentClient, redirect_uri: redirect } };
 }
 
 async function form(url: string, body: Record<string, string>, client: TestClient) {
@@ -76,6 +79,13 @@ async function form(url: string, body: Record<string, string>, client: TestClien
 export interface Token {
   access_token: string;
   grant_id: string;
+}
+
+/** The admin Client's token (`cds_client_admin`). */
+export async function adminToken(system: System, clients: Clients): Promise<string> {
+  const answer = await form(`${system.url}/oauth/token`, { grant_type: 'client_credentials', scope: 'cds_client_admin' }, clients.admin);
+  if (answer.status !== 200) throw new Error(`admin token request failed: ${answer.status} ${JSON.stringify(answer.body)}`);
+  return answer.body.access_token as string;
 }
 
 /** A client_credentials token for a direct-access scope with one authorization details entry. */
