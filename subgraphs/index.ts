@@ -40,7 +40,7 @@ export async function startSubgraphs(
   try {
     started.push(await startAccountsSubgraph({ ...common, cisUrl: legacy.cis, publicUrl: config.PUBLIC_URL }));
     started.push(await startMeteringSubgraph({ ...common, mdmUrl: legacy.mdm, timezone: config.CDS_TIMEZONE }));
-    started.push(await startBillingSubgraph({ ...common, billingUrl: legacy.billing }));
+    started.push(await startBillingSubgraph({ ...common, billingUrl: legacy.billing, timezone: config.CDS_TIMEZONE }));
     started.push(await startEacsSubgraph({ ...common, eacUrl: legacy.eac }));
   } catch (err) {
     await Promise.all(started.map((s) => s.close()));

@@ -11,7 +11,7 @@ export interface DateWindow {
 }
 
 /** Per-request state of the billing subgraph: one batched export call per key type (and window). */
-export function createBillingContext(billing: BillingClient) {
+export function createBillingContext(billing: BillingClient, timezone: string) {
   const statements = byIdLoader((ids) => billing.all((at) => billing.statements({ STMT_ID: ids }, at)), (s: BillStatement) => s.id);
   const sections = byIdLoader((ids) => billing.all((at) => billing.sections({ SECT_ID: ids }, at)), (s: BillSection) => s.id);
   const sectionsByStatement = groupLoader((ids) => billing.all((at) => billing.sections({ STMT_ID: ids }, at)), (s: BillSection) => [s.billStatementId ?? '']);
@@ -27,6 +27,8 @@ export function createBillingContext(billing: BillingClient) {
   const d = (v: string | null | undefined) => (v ? toBillDate(v) : undefined);
   return {
     billing,
+    /** The server's `cds_timezone`: bill periods are its local dates. */
+    timezone,
     statements,
     sections,
     statementsById: (ids: readonly string[]) => loadPresent(statements, ids),

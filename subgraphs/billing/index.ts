@@ -4,6 +4,8 @@ import { BillingClient } from './adapter/billing';
 import { createBillingContext, type BillingContext } from './context';
 import { BillSectionResolver, ContractBillsResolver } from './resolvers/billSection';
 import { AccountBillsResolver, BillStatementResolver } from './resolvers/billStatement';
+import { UsageSegmentBillsResolver } from './resolvers/usageSegment';
+import { UsageSegment } from './types/references';
 
 const byId = (ref: { id: string }) => ({ id: ref.id });
 
@@ -11,7 +13,8 @@ const byId = (ref: { id: string }) => ({ id: ref.id });
 export const buildBillingSubgraph = once(() =>
   buildSubgraph<BillingContext>({
     name: 'billing',
-    resolvers: [BillStatementResolver, AccountBillsResolver, BillSectionResolver, ContractBillsResolver],
+    resolvers: [BillStatementResolver, AccountBillsResolver, BillSectionResolver, ContractBillsResolver, UsageSegmentBillsResolver],
+    orphanedTypes: [UsageSegment],
     references: {
       BillStatement: async (ref, ctx) => (await ctx.statementsById([ref.id]))[0] ?? null,
       BillSection: async (ref, ctx) => (await ctx.sectionsById([ref.id]))[0] ?? null,
@@ -19,12 +22,16 @@ export const buildBillingSubgraph = once(() =>
       ServiceContract: byId,
       ServicePoint: byId,
       MeterDevice: byId,
+      // The representation carries the @requires fields.
+      UsageSegment: (ref) => ref,
     },
   }),
 );
 
 export interface BillingSubgraphOptions {
   billingUrl: string;
+  /** The server's `cds_timezone`, in which bill periods are dates. */
+  timezone: string;
   port?: number;
   legacyTimeoutMs?: number;
   log?: Logger;
@@ -33,7 +40,7 @@ export interface BillingSubgraphOptions {
 export async function startBillingSubgraph(options: BillingSubgraphOptions): Promise<RunningSubgraph> {
   const billing = new BillingClient(new LegacyClient({ system: 'billing', baseUrl: options.billingUrl, timeoutMs: options.legacyTimeoutMs }));
   return startSubgraph(await buildBillingSubgraph(), {
-    createContext: () => createBillingContext(billing),
+    createContext: () => createBillingContext(billing, options.timezone),
     port: options.port,
     log: options.log,
   });

@@ -2,21 +2,24 @@ import type { Logger } from '../../lib/logger';
 import { buildSubgraph, LegacyClient, once, startSubgraph, type RunningSubgraph } from '../shared';
 import { MdmClient } from './adapter/mdm';
 import { createMeteringContext, type MeteringContext } from './context';
-import { MeterDeviceResolver, ServicePointMetersResolver } from './resolvers/meterDevice';
+import { AggregationMetersResolver, MeterDeviceResolver, ServicePointMetersResolver } from './resolvers/meterDevice';
 import { UsageSegmentResolver } from './resolvers/usageSegment';
+import { Aggregation } from './types/aggregation';
 import { VALUE_FORMAT_TYPES } from './types/valueFormat';
 
 /** The metering subgraph (MDM): MeterDevice, UsageSegment, and the meters of a ServicePoint. */
 export const buildMeteringSubgraph = once(() =>
   buildSubgraph<MeteringContext>({
     name: 'metering',
-    resolvers: [MeterDeviceResolver, ServicePointMetersResolver, UsageSegmentResolver],
-    orphanedTypes: [...VALUE_FORMAT_TYPES],
+    resolvers: [MeterDeviceResolver, ServicePointMetersResolver, AggregationMetersResolver, UsageSegmentResolver],
+    orphanedTypes: [...VALUE_FORMAT_TYPES, Aggregation],
     references: {
       MeterDevice: async (ref, ctx) => (await ctx.meterDevices([ref.id]))[0] ?? null,
       // Service points live in the CIS; this subgraph only adds their meters.
       ServicePoint: (ref) => ({ id: ref.id }),
-      UsageSegment: (ref, ctx) => new UsageSegmentResolver().usageSegment(ref.id, ctx),
+      UsageSegment: (ref, ctx) => ctx.segments.load(ref.id),
+      // The representation carries the @requires fields.
+      Aggregation: (ref) => ref,
     },
   }),
 );

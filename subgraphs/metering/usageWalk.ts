@@ -1,7 +1,7 @@
 import type { MdmMeter } from '../../legacy/mdm/records';
 import { badUserInput, compareKeys, keyOf, legacyError, sortNodes, type KeysetWindow, type Ordering } from '../shared';
 import { parseEspiFeed } from './adapter/espi';
-import { MDM_MAX_FEED_POINTS, type MdmClient } from './adapter/mdm';
+import { MAX_POINT_DAYS, MDM_MAX_FEED_POINTS, type MdmClient } from './adapter/mdm';
 import { buildSegments, localDayStart, nextLocalDay, type SegmentModel } from './adapter/segments';
 
 /**
@@ -26,8 +26,6 @@ export interface UsageQuery {
   timezone: string;
 }
 
-/** ≤ 4000 usage-point-days per ESPI request (legacy/README.md). */
-const MAX_POINT_DAYS = 4000;
 const CHUNK_DAYS = 101;
 const pad = (n: number) => String(n).padStart(16, '0');
 

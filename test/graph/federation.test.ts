@@ -66,7 +66,7 @@ describe('federated graph over the legacy simulators', () => {
     const { data, errors } = await stack.query(`query($f: UsageSegmentFilter!) {
       usageSegments(filter: $f) {
         nodes {
-          segmentStart segmentEnd interval relatedMeterDeviceIds relatedServicePointIds relatedServiceContractIds relatedAccountIds
+          id segmentStart segmentEnd interval relatedMeterDeviceIds relatedServicePointIds relatedServiceContractIds relatedAccountIds relatedBillSectionIds
           formats { id type ... on ElectricUsageFormat { units direction } }
           values { ... on ElectricUsageValue { eu } }
         }
@@ -87,6 +87,17 @@ describe('federated graph over the legacy simulators', () => {
     const sa = stack.utility.index.agreementsBySp.get(sp).filter((a) => a.START_DT <= '2026-07-01' && (a.END_DT === null || a.END_DT >= '2026-07-01'));
     expect(segment.relatedServiceContractIds.sort()).toEqual(sa.map((a) => a.SA_ID).sort());
     expect(segment.relatedAccountIds.sort()).toEqual([...new Set(sa.map((a) => a.ACCT_ID))].sort());
+    // The bill sections that billed this meter-day (billing, through the contracts from the CIS).
+    const billed = sa.flatMap((a) => statementDetails(stack.utility, stack.utility.index.account.get(a.ACCT_ID)!))
+      .flatMap((st) => st.sections)
+      .filter((s) => s.header.SA_ID && sa.some((a) => a.SA_ID === s.header.SA_ID) && s.header.METER_IDS.includes(meter.meterId)
+        && s.header.PER_FROM <= '20260701' && s.header.PER_TO >= '20260701')
+      .map((s) => s.header.SECT_ID);
+    expect(billed.length).toBeGreaterThan(0);
+    expect(segment.relatedBillSectionIds.sort()).toEqual(billed.sort());
+    // The same segment by id (an entity reference the metering subgraph resolves in one batch).
+    const byId = await stack.query('query($id: ID!) { usageSegment(id: $id) { id segmentStart values { ... on ElectricUsageValue { eu } } } }', { id: segment.id });
+    expect(byId.data.usageSegment).toEqual({ id: segment.id, segmentStart: segment.segmentStart, values: segment.values });
   });
 
   it('joins an account to its bills and sections (billing) with CIS programs and entities, amounts exact', async () => {
@@ -141,7 +152,7 @@ describe('federated graph over the legacy simulators', () => {
     const buildings = stack.utility.cis.groups.filter((g) => g.GRP_TYPE_CD === 'BLDG');
     const { data, errors } = await stack.query(`{
       aggregations(filter: { aggregationTypes: [building] }) {
-        nodes { id aggregationTypes aggregationNumber groupedServicePointIds groupedAggregationIds groupedAddresses consentRequirements { types } }
+        nodes { id aggregationTypes aggregationNumber groupedServicePointIds groupedAggregationIds groupedAddresses groupedMeterDeviceIds consentRequirements { types } }
         pageInfo { hasNextPage }
       }
     }`);
@@ -155,6 +166,8 @@ describe('federated graph over the legacy simulators', () => {
       expect(agg.groupedServicePointIds).toEqual(group.MEMBER_SP_IDS);
       expect(agg.groupedAggregationIds).toEqual(group.CHILD_GRP_IDS);
       expect(agg.groupedAddresses).toEqual(group.ADDRS);
+      const meters = stack.utility.mdm.meters.filter((m) => m.installs.some((i) => i.removedAt === null && group.MEMBER_SP_IDS.includes(i.servicePointId)));
+      expect(agg.groupedMeterDeviceIds.sort()).toEqual(meters.map((m) => m.meterId).sort());
       expect(agg.consentRequirements[0].types).toEqual([group.CONSENT_CD.toLowerCase()]);
     }
 

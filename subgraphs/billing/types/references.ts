@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { DateTimeScalar } from '../../shared';
 
 // Entities other subgraphs own, as the billing subgraph references and extends them (by key only).
 
@@ -29,4 +30,28 @@ export class ServicePoint {
 export class MeterDevice {
   @Field(() => ID)
   id!: string;
+}
+
+/** The MDM's Usage Segment: the bill sections that billed it (`related_billsections`). */
+@Directive('@key(fields: "id")')
+@ObjectType()
+export class UsageSegment {
+  @Field(() => ID)
+  id!: string;
+
+  @Directive('@external')
+  @Field(() => [ID])
+  relatedServiceContractIds!: string[];
+
+  @Directive('@external')
+  @Field(() => [ID])
+  relatedMeterDeviceIds!: string[];
+
+  @Directive('@external')
+  @Field(() => DateTimeScalar)
+  segmentStart!: string;
+
+  @Directive('@external')
+  @Field(() => DateTimeScalar)
+  segmentEnd!: string;
 }

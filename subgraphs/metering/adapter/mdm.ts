@@ -45,6 +45,8 @@ const lookup = z.object({ items: z.array(mdmMeter) });
 /** The MDM accepts at most this many values per list parameter or lookup, and this many usage points per feed. */
 export const MDM_MAX_KEYS = 1000;
 export const MDM_MAX_FEED_POINTS = 100;
+/** Usage-point-days one ESPI request may cover. */
+export const MAX_POINT_DAYS = 4000;
 
 export interface MeterListing {
   filters: Record<string, readonly string[] | undefined>;

@@ -1,9 +1,10 @@
 import 'reflect-metadata';
-import { Arg, Args, Ctx, FieldResolver, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Connection, legacyPage, legacyPosition, listingTag, PageArgs, type Page } from '../../shared';
 import { toMeterDevice } from '../adapter/translate';
 import type { MeteringContext } from '../context';
 import { MeterDeviceFilter, meterListing } from '../filters';
+import { Aggregation } from '../types/aggregation';
 import { MeterDevice } from '../types/meterDevice';
 import { ServicePoint } from '../types/servicePoint';
 
@@ -53,5 +54,27 @@ export class ServicePointMetersResolver {
   @FieldResolver(() => [MeterDevice], { description: 'Meters installed here before.' })
   async previousMeterDevices(@Root() sp: ServicePoint, @Ctx() ctx: MeteringContext): Promise<MeterDevice[]> {
     return (await ctx.metersAt(sp.id)).filter((m) => m.previousServicePointIds.includes(sp.id));
+  }
+}
+
+/** Meters installed now at the aggregation's service points (§10.7.1 `grouped_meterdevices`). */
+async function groupedMeters(agg: Aggregation, ctx: MeteringContext): Promise<MeterDevice[]> {
+  const meters = (await Promise.all(agg.groupedServicePointIds.map((sp) => ctx.metersAt(sp)))).flat();
+  const unique = new Map(meters.filter((m) => m.currentServicePointIds.some((sp) => agg.groupedServicePointIds.includes(sp))).map((m) => [m.id, m]));
+  return [...unique.values()];
+}
+
+@Resolver(() => Aggregation)
+export class AggregationMetersResolver {
+  @Directive('@requires(fields: "groupedServicePointIds")')
+  @FieldResolver(() => [ID], { description: '`grouped_meterdevices`: meters installed now at the grouped service points.' })
+  async groupedMeterDeviceIds(@Root() agg: Aggregation, @Ctx() ctx: MeteringContext): Promise<string[]> {
+    return (await groupedMeters(agg, ctx)).map((m) => m.id);
+  }
+
+  @Directive('@requires(fields: "groupedServicePointIds")')
+  @FieldResolver(() => [MeterDevice])
+  groupedMeterDevices(@Root() agg: Aggregation, @Ctx() ctx: MeteringContext): Promise<MeterDevice[]> {
+    return groupedMeters(agg, ctx);
   }
 }

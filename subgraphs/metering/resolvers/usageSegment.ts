@@ -1,12 +1,13 @@
 import 'reflect-metadata';
 import { Arg, Args, Ctx, FieldResolver, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import {
-  badUserInput, Connection, listingTag, paginate, PageArgs, toDateTimeString, type Page,
+  badUserInput, Connection, listingTag, paginate, PageArgs, type Page,
 } from '../../shared';
 import { formatCatalogue } from '../adapter/formats';
-import { parseSegmentId, type SegmentModel } from '../adapter/segments';
+import { parseSegmentId } from '../adapter/segments';
 import type { MeteringContext } from '../context';
 import { UsageSegmentFilter } from '../filters';
+import { toUsageSegment } from '../segmentLoader';
 import { MeterDevice } from '../types/meterDevice';
 import { ServicePoint } from '../types/servicePoint';
 import { UsageSegment } from '../types/usageSegment';
@@ -17,24 +18,6 @@ import { usageOrdering, walkSegments, type UsageQuery } from '../usageWalk';
 class UsageSegmentPage extends Connection(UsageSegment) {}
 
 const MAX_METERS = 1000;
-
-function toUsageSegment(s: SegmentModel): UsageSegment {
-  return {
-    id: s.id,
-    created: s.created,
-    modified: s.modified,
-    synced: s.synced,
-    segmentStart: toDateTimeString(new Date(s.start)),
-    segmentEnd: toDateTimeString(new Date(s.end)),
-    interval: String(s.intervalSeconds),
-    formats: s.formats,
-    values: s.values,
-    relatedMeterDeviceIds: [s.meterId],
-    relatedServicePointIds: s.relatedServicePointIds,
-    meterId: s.meterId,
-    start: s.start,
-  };
-}
 
 const ms = (value: string | null | undefined) => (value ? Date.parse(value) : null);
 
@@ -72,15 +55,8 @@ export class UsageSegmentResolver {
   }
 
   @Query(() => UsageSegment, { nullable: true, description: 'One segment by id (its meter and time range are in the id).' })
-  async usageSegment(@Arg('id', () => ID) id: string, @Ctx() ctx: MeteringContext): Promise<UsageSegment | null> {
-    const parsed = parseSegmentId(id);
-    if (!parsed) return null;
-    const page = await this.usageSegments(
-      { meterDeviceIds: [parsed.meterId], ids: [id], windowStart: new Date(parsed.start).toISOString(), windowEnd: new Date(parsed.end).toISOString() },
-      { first: 1 },
-      ctx,
-    );
-    return page.nodes[0] ?? null;
+  usageSegment(@Arg('id', () => ID) id: string, @Ctx() ctx: MeteringContext): Promise<UsageSegment | null> {
+    return ctx.segments.load(id);
   }
 
   @Query(() => [ValueFormat], { description: 'Every Value Format the MDM produces (stable ids; the facade offers them as Choices).' })
