@@ -1,8 +1,7 @@
-import type { AuthorizationDetailsEntry, ResolvedAuthorizationDetailsEntry } from '../authorization-details/entry';
-import { resolveDurations } from '../authorization-details/resolve';
+import { resolveDurations, type AuthorizationDetailsEntry, type ResolvedAuthorizationDetailsEntry } from '../authorization-details';
 import type { GrantRecord } from '../grants';
 import { scopeTokens } from '../grants';
-import { customerDataScopeType } from '../scopes/customer-data/scopeTypes';
+import { customerDataScopeType } from '../scopes/customer-data';
 import type { ScopeRegistry } from '../scopes';
 
 /**

@@ -1,4 +1,4 @@
-import type { CustomerGraph, GraphAggregation } from '../authorization-details/selection';
+import type { CustomerGraph, GraphAggregation, GraphMeterDevice, GraphServicePoint } from '../authorization-details';
 import { fetchCustomerGraph, loadOperation, type ExecuteOptions, type GraphClient } from '../graph';
 
 /**
@@ -33,11 +33,32 @@ interface AggregationNode {
   groupedAddresses: string[];
 }
 
+interface PointNode {
+  id: string;
+  servicePointNumber: string | null;
+  servicePointTypes: string[];
+  servicePointAddress: string | null;
+  currentServiceContractIds: string[];
+  previousServiceContractIds: string[];
+  premises: { premiseNumber: string }[];
+  currentServiceContracts: { accountId: string }[];
+}
+
+interface MeterNode {
+  id: string;
+  meterNumber: string | null;
+  meterTypes: string[];
+  currentServicePointIds: string[];
+  previousServicePointIds: string[];
+  meterApps: { appNumber: string }[];
+  currentServicePoints: PointNode[];
+}
+
 interface SeedsData {
   accounts?: { nodes: { id: string }[] };
   serviceContracts?: { nodes: { accountId: string }[] };
-  servicePoints?: { nodes: { currentServiceContracts: { accountId: string }[] }[] };
-  meterDevices?: { nodes: { currentServicePoints: { currentServiceContracts: { accountId: string }[] }[] }[] };
+  servicePoints?: { nodes: PointNode[] };
+  meterDevices?: { nodes: MeterNode[] };
   aggregations?: { nodes: AggregationNode[] };
 }
 
@@ -63,6 +84,26 @@ export interface GraphSourceDeps {
   /** The accounts of a customer (the consent pages' identity provider: the CIS profile's accounts). */
   accountsOf(customerId: string): Promise<string[]>;
   clock: () => number;
+}
+
+function toPoint(p: PointNode): GraphServicePoint {
+  return {
+    id: p.id, servicepoint_number: p.servicePointNumber, servicepoint_types: p.servicePointTypes,
+    premise_numbers: p.premises.map((x) => x.premiseNumber), servicepoint_address: p.servicePointAddress,
+    current_servicecontracts: p.currentServiceContractIds, previous_servicecontracts: p.previousServiceContractIds,
+  };
+}
+
+/** As the customer graph reads installs: current ones open, previous ones ended before `at`. */
+function toMeter(m: MeterNode, at: number): GraphMeterDevice {
+  const ended = new Date(at).toISOString();
+  return {
+    id: m.id, meter_number: m.meterNumber, meter_types: m.meterTypes, app_numbers: m.meterApps.map((a) => a.appNumber),
+    installations: [
+      ...m.currentServicePointIds.map((sp) => ({ servicepoint_id: sp, start: null, end: null })),
+      ...m.previousServicePointIds.map((sp) => ({ servicepoint_id: sp, start: null, end: ended })),
+    ],
+  };
 }
 
 function toAggregation(g: AggregationNode): GraphAggregation {
@@ -102,9 +143,20 @@ export function graphGrantSource(deps: GraphSourceDeps): GrantGraphSource {
         ...(seeds.meterDevices?.nodes ?? []).flatMap((m) => m.currentServicePoints.flatMap((p) => p.currentServiceContracts.map((c) => c.accountId))),
         ...(numbers.aggregation_members ? aggregations.flatMap((g) => g.grouped_accounts) : []),
       ]);
+      const at = deps.clock();
       const graph = accountIds.size > 0
-        ? await fetchCustomerGraph(deps.graph, { accountIds: [...accountIds], at: deps.clock() }, options)
+        ? await fetchCustomerGraph(deps.graph, { accountIds: [...accountIds], at }, options)
         : { accounts: [], service_contracts: [], service_points: [], meter_devices: [], aggregations: [] };
+      // The named objects belong in the graph even when no account leads to them.
+      const points = new Set(graph.service_points.map((p) => p.id));
+      const seededPoints = [...(seeds.servicePoints?.nodes ?? []), ...(seeds.meterDevices?.nodes ?? []).flatMap((m) => m.currentServicePoints)];
+      for (const p of seededPoints) {
+        if (points.has(p.id)) continue;
+        points.add(p.id);
+        graph.service_points.push(toPoint(p));
+      }
+      const meterIds = new Set(graph.meter_devices.map((m) => m.id));
+      for (const m of seeds.meterDevices?.nodes ?? []) if (!meterIds.has(m.id)) graph.meter_devices.push(toMeter(m, at));
       // Members are listed as the graph holds them (pruned to what the Grant may see by the visibility rules).
       const meters = (g: GraphAggregation) => graph.meter_devices
         .filter((m) => m.installations.some((i) => i.end === null && g.grouped_servicepoints.includes(i.servicepoint_id))).map((m) => m.id);

@@ -1,9 +1,9 @@
-import type { ResolvedAuthorizationDetailsEntry } from '../authorization-details/entry';
-import { INCLUDE_FIELDS, type RevealedObject } from '../authorization-details/fields';
-import type { CustomerGraph, EntryVisibility } from '../authorization-details/selection';
-import { customerDataScopeType } from '../scopes/customer-data/scopeTypes';
+import {
+  INCLUDE_FIELDS, type CustomerGraph, type EntryVisibility, type ResolvedAuthorizationDetailsEntry, type RevealedObject,
+} from '../authorization-details';
+import { customerDataScopeType } from '../scopes/customer-data';
 import { emptyParts, type ApiParts, type IdSet, type ObjectPart, type Window } from './access';
-import { usagePeriods } from './usage';
+import { directUsagePeriods, usagePeriods } from './usage';
 
 /**
  * One authorization details entry's contribution to each Customer Data API, from the visibility
@@ -56,7 +56,9 @@ export function partsFromVisibility(
     });
   }
   if (v.usage_segments) {
-    const { meters, aggregations } = usagePeriods(v.usage_segments, graph, timezone);
+    const { meters, aggregations } = entry.consent
+      ? usagePeriods(v.usage_segments, graph, timezone)
+      : directUsagePeriods(v.usage_segments, entry.values);
     parts.usage_segments.push({ grant_id: grantId, meters, aggregations, value_formats: valueFormats(entry, v.usage_segments.value_formats), fields: [] });
   }
   if (v.eacs) {

@@ -1,11 +1,11 @@
 import type { Logger } from '../../lib/logger';
-import type { ResolvedAuthorizationDetailsEntry } from '../authorization-details/entry';
-import { isPreselection } from '../authorization-details/fields';
-import { entryVisibility, type CustomerGraph, type SelectionRecord } from '../authorization-details/selection';
+import {
+  entryVisibility, isPreselection, type CustomerGraph, type ResolvedAuthorizationDetailsEntry, type SelectionRecord,
+} from '../authorization-details';
 import { grantAccess, type GrantRecord, type GrantRepository } from '../grants';
 import type { ExecuteOptions } from '../graph';
 import type { ScopeRegistry } from '../scopes';
-import { customerDataScopeType } from '../scopes/customer-data/scopeTypes';
+import { customerDataScopeType } from '../scopes/customer-data';
 import { getJson, setJson, type Store } from '../store';
 import {
   CUSTOMER_DATA_APIS, emptyParts, type Access, type ApiParts, type GrantParts, type GrantStanding, type PublicJwk,
@@ -87,7 +87,6 @@ export function createAccessResolver(deps: ResolverDeps): AccessResolver {
   }
 
   async function compute(grant: GrantRecord, options?: ExecuteOptions): Promise<CachedParts> {
-    const now = new Date(deps.clock());
     const entries = enabledEntries(grant, deps.scopes, deps.timezone);
     const consent = entries.filter((e) => e.consent);
     const filtered = entries.filter((e) => !e.consent && hasPreselection(e));
@@ -98,6 +97,8 @@ export function createAccessResolver(deps: ResolverDeps): AccessResolver {
       record ? deps.source.customer(record.customer_id, options) : null,
       filtered.length > 0 ? deps.source.preselected(numbersOf(filtered), options) : null,
     ]);
+    // Relationships are read as of after the graph read: an install the graph reports as ended has ended by then.
+    const now = new Date(deps.clock());
     const parts = emptyParts();
     const visible = (entry: ResolvedAuthorizationDetailsEntry, graph: CustomerGraph, selection: SelectionRecord | null) =>
       merge(parts, partsFromVisibility(grant.grant_id, entry, entryVisibility(entry, graph, selection, { now, timezone: deps.timezone }), graph, deps.timezone));

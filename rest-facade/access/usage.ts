@@ -1,5 +1,4 @@
-import type { CustomerGraph, EntryVisibility, UsageCondition } from '../authorization-details/selection';
-import { indexGraph } from '../authorization-details/selection';
+import { indexGraph, isPreselection, type CustomerGraph, type EntryVisibility, type UsageCondition } from '../authorization-details';
 import {
   ALWAYS, contractSpan, installationSpan, intersect, union, type Span,
 } from '../authorization-details/selection/periods';
@@ -44,6 +43,25 @@ function meetsCondition(graph: ReturnType<typeof indexGraph>, c: UsageCondition,
   // A meter's segment relates to the aggregations grouping its service point.
   for (const id of c.aggregations) for (const point of graph.aggregation.get(id)?.grouped_servicepoints ?? []) atPoint(point, [ALWAYS]);
   return { meters, aggregations: new Set(c.aggregations) };
+}
+
+/**
+ * A direct-access usage query (§6.2.8): the named meters' segments over the whole window (there is
+ * no Customer whose periods would bound them), and the named aggregations' own aggregated segments.
+ * Aggregation numbers never reveal the members' individual meters (§4.11, docs/spec-decisions.md).
+ */
+export function directUsagePeriods(
+  usage: NonNullable<EntryVisibility['usage_segments']>, values: Record<string, unknown>,
+): { meters: Periods; aggregations: Periods } {
+  const window: Window = { start: usage.segment_start, end: usage.segment_end };
+  const named = (field: string) => Array.isArray(values[field]);
+  const byMeter = Object.keys(values).some((f) => f !== 'aggregation_numbers' && isPreselection(f) && named(f));
+  const meterIds = byMeter ? [...new Set(usage.all_of.flatMap((c) => c.meter_devices.map((m) => m.id)))] : [];
+  const aggregationIds = named('aggregation_numbers') && !byMeter ? [...new Set(usage.all_of.flatMap((c) => c.aggregations))] : [];
+  return {
+    meters: { all: [], items: meterIds.sort().map((id) => ({ id, window })) },
+    aggregations: { all: [], items: aggregationIds.sort().map((id) => ({ id, window })) },
+  };
 }
 
 /** Meters (and aggregations) whose segments the entry's usage rules let through, with their windows. */

@@ -1,6 +1,4 @@
-import { echoed } from '../../authorization-details/echo';
-import { resolveDurations } from '../../authorization-details/resolve';
-import { validateAuthorizationDetails } from '../../authorization-details/validate';
+import { echoed, resolveDurations, validateAuthorizationDetails } from '../../authorization-details';
 import type { ClientRepository } from '../../clients';
 import type { GrantRecord, GrantRepository } from '../../grants';
 import { scopeTokens } from '../../grants';

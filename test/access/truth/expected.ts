@@ -8,16 +8,16 @@ import { ALWAYS, mergeSpans, overlap, UtilityView, type Span } from './view';
  *
  * - §6.1.x "objects made available" from the Customer's selection, recorded as the Selection type
  *   used (§6); "include future" adds the Customer's objects of that kind not offered at approval;
- * - §6.2 direct scopes: every object matching the preselection fields (§7.1: intersection of the
- *   non-null fields, each projected along account ↔ contract ↔ service point ↔ meter as they stand
- *   now, aggregations by membership), everything when none is set; related objects must match the
- *   fields of their own kind too (§6.2);
- * - §7.2 include fields add the objects the primary objects reference, one step, never through
- *   other related objects (otherwise a selected contract would reveal its account's other
- *   contracts); a Customer's Grant never reaches another Customer's objects (§7.2 base permission);
+ *   the selected kind, and the scope's own kind derived from it, never grow beyond that;
+ * - §6.2 direct scopes: every kind is held to what the preselection fields match (§7.1:
+ *   intersection of the non-null fields, projected along account ↔ contract ↔ service point ↔
+ *   meter as they stand now, aggregations by membership); everything when none is set;
+ * - §7.2 include rules add the objects that included objects reference, until nothing changes,
+ *   within the Customer's own objects (base permission);
  * - usage (§6.1.9, §7.2.8): per meter, the spans it measured a selected object while that object
  *   was the Customer's (a meter swapped out keeps its past, a contract ended by a move-out keeps its
- *   days and no more), inside `segment_start`/`segment_end` (§7.3.6–7).
+ *   days and no more), inside `segment_start`/`segment_end` (§7.3.6–7); the objects usage refers to
+ *   are those of the segments inside the window.
  */
 
 export type SelectionType =
@@ -295,14 +295,35 @@ class Rules {
     return implied.includes(id) || this.grant.values[id] === true;
   }
 
+  /** §6.1.6: meters installed at a contract's service point at its reference instant (now, or its last moment). */
+  metersOfContract(saId: string): string[] {
+    const sa = this.u.index.agreement.get(saId);
+    if (!sa) return [];
+    const at = Math.min(this.grant.at, this.view.contractSpan(sa).until - 1);
+    return this.view.metersEver(sa.SP_ID).filter((m) => this.view.installs(m).some((i) => i.sp === sa.SP_ID && i.span.from <= at && at < i.span.until));
+  }
+
+  /** §6.1.x: the scope's primary objects from the selected ones. */
+  derive(from: Kind, ids: Set<string>, to: Kind): Set<string> {
+    if (from === to) return ids;
+    if (to === 'service_contract' && from === 'account') return new Set([...ids].flatMap((a) => this.view.contractsOfAccount(a)));
+    if (to === 'meter_device' && (from === 'account' || from === 'service_contract')) {
+      const contracts = from === 'account' ? [...ids].flatMap((a) => this.view.contractsOfAccount(a)) : [...ids];
+      return new Set(contracts.flatMap((sa) => this.metersOfContract(sa)));
+    }
+    if (to === 'meter_device' && from === 'service_point') return this.project('service_point', ids, 'meter_device');
+    throw new Error(`no rule from ${from} to ${to}`);
+  }
+
   evaluate(): Truth {
     const scope = SCOPES[this.grant.scopeType];
     if (!scope) throw new Error(`no ground truth for ${this.grant.scopeType}`);
     const on = (id: string) => this.flag(id, scope.implied);
     const window = usageWindow(this.grant.values);
-    const primary: Record<Kind, Set<string>> = {
-      account: new Set(), service_contract: new Set(), service_point: new Set(), meter_device: new Set(), aggregation: new Set(),
-    };
+    const empty = () => ({ account: new Set<string>(), service_contract: new Set<string>(), service_point: new Set<string>(), meter_device: new Set<string>(), aggregation: new Set<string>() });
+    const sets: Record<Kind, Set<string>> = empty();
+    const constraint: Partial<Record<Kind, Set<string>>> = {};
+    let refs: Record<Kind, Set<string>> = empty();
     let usage = new Map<string, Span[]>();
     let usageAggregations = new Set<string>();
     let statementAccounts = new Set<string>();
@@ -313,112 +334,146 @@ class Rules {
     if (this.consent) {
       const kind = this.selectionKind();
       const sel = this.selected();
-      switch (scope.primary) {
-        case 'account': primary.account = sel; break;
-        case 'service_contract':
-          // §6.1.5: with an Account Selection, the selected accounts' contracts.
-          primary.service_contract = kind === 'account' ? this.within('service_contract', this.project('account', sel, 'service_contract')) : sel;
-          break;
-        case 'meter_device':
-          // §6.1.6: meters currently installed at a service point currently serving the selection.
-          primary.meter_device = kind === 'meter_device' ? sel
-            : this.within('meter_device', this.project(kind, sel, 'meter_device'));
-          break;
-        case 'bill_statement':
-          statementAccounts = sel;
-          primary.account = sel;
-          break;
-        case 'bill_section':
-          // §6.1.8
-          if (kind === 'account') { primary.account = sel; primary.service_contract = this.within('service_contract', this.project('account', sel, 'service_contract')); }
-          else { primary.service_contract = sel; primary.account = this.project('service_contract', sel, 'account'); }
-          break;
-        case 'usage': {
-          const selected = this.selectedUsage();
-          usage = clip(selected.meters);
-          usageAggregations = selected.aggregations;
-          primary.aggregation = selected.aggregations;
-          break;
-        }
-        default: break;
+      constraint[kind] = sel;
+      if (scope.primary === 'bill_statement') {
+        statementAccounts = sel;
+        refs = this.chainReferences('account', sel);
+      } else if (scope.primary === 'bill_section') {
+        // §6.1.8: the sections of the selected (or the selected accounts') contracts and what they refer to.
+        refs = this.chainReferences('service_contract', kind === 'account' ? this.derive('account', sel, 'service_contract') : sel);
+        if (kind === 'account') for (const a of sel) refs.account.add(a);
+      } else if (scope.primary === 'usage') {
+        const selected = this.selectedUsage();
+        usage = clip(selected.meters);
+        usageAggregations = selected.aggregations;
+        refs = this.chainReferences(kind, sel);
+      } else {
+        const made = this.derive(kind, sel, scope.primary);
+        constraint[scope.primary] = made;
+        for (const id of made) sets[scope.primary].add(id);
       }
     } else {
-      const kind = scope.primary;
-      if (kind === 'usage') {
-        const meters = this.preselected('meter_device');
-        const aggs = this.preselections().some(([k]) => k === 'aggregation') ? this.preselected('aggregation') : null;
-        const all = meters === null && aggs === null;
-        const chosen = all ? this.everything('meter_device') : meters ?? new Set<string>();
-        usage = clip(new Map([...chosen].map((m) => [m, [ALWAYS]])));
-        usageAggregations = all ? this.everything('aggregation') : aggs ?? new Set();
-        primary.aggregation = usageAggregations;
-      } else if (kind === 'bill_statement') {
-        statementAccounts = this.preselected('account') ?? this.everything('account');
-        primary.account = statementAccounts;
-      } else if (kind !== 'bill_section') {
-        primary[kind] = this.preselected(kind) ?? this.everything(kind);
+      for (const kind of ['account', 'service_contract', 'service_point', 'meter_device', 'aggregation'] as Kind[]) {
+        const matched = this.preselected(kind);
+        if (matched) constraint[kind] = matched;
       }
-    }
-
-    // Objects the usage segments reference (§10.8 related_*): the meters, and where and for whom they measured.
-    const usageRefs = { meter_device: new Set(usage.keys()), service_point: new Set<string>(), service_contract: new Set<string>(), account: new Set<string>() };
-    for (const [m, spans] of usage) {
-      for (const i of this.view.installs(m)) {
-        if (!spans.some((s) => overlap(s, i.span))) continue;
-        usageRefs.service_point.add(i.sp);
-        for (const sa of this.view.allContracts(i.sp)) {
-          const agreement = this.u.index.agreement.get(sa)!;
-          if (spans.some((s) => overlap(s, overlap(i.span, this.view.contractSpan(agreement)) ?? { from: 0, until: 0 }))) {
-            usageRefs.service_contract.add(sa);
-            usageRefs.account.add(agreement.ACCT_ID);
-          }
+      const within = (kind: Kind) => constraint[kind] ?? this.everything(kind);
+      // What the scope's own data (statements, usage) about the matching objects refers to.
+      if (scope.primary === 'usage' || scope.primary === 'bill_statement') {
+        for (const kind of Object.keys(constraint) as Kind[]) {
+          const more = this.chainReferences(kind, within(kind));
+          for (const k of Object.keys(refs) as Kind[]) for (const id of more[k]) refs[k].add(id);
         }
       }
+      if (scope.primary === 'usage') {
+        // Aggregation numbers give the aggregations' own segments, never the members' meters (§4.11).
+        const fields = Object.entries(this.grant.values).filter(([, v]) => Array.isArray(v)).map(([f]) => f).filter((f) => this.ownMatches(f, []) !== null);
+        const byMeter = fields.some((f) => f !== 'aggregation_numbers');
+        const byAggregation = fields.includes('aggregation_numbers');
+        const meters = byMeter || !byAggregation ? within('meter_device') : new Set<string>();
+        usage = clip(new Map([...meters].map((m) => [m, [ALWAYS]])));
+        usageAggregations = byAggregation && !byMeter ? within('aggregation') : !byMeter ? within('aggregation') : new Set();
+      } else if (scope.primary === 'bill_statement') {
+        statementAccounts = within('account');
+      } else if (scope.primary !== 'bill_section') {
+        for (const id of within(scope.primary)) sets[scope.primary].add(id);
+      }
     }
 
-    const filter = (kind: Kind, ids: Set<string>) => (this.consent ? this.within(kind, ids) : this.directFilter(kind, ids));
-    const out: Record<Kind, Set<string>> = {
-      account: new Set(primary.account), service_contract: new Set(primary.service_contract),
-      service_point: new Set(primary.service_point), meter_device: new Set(primary.meter_device), aggregation: new Set(primary.aggregation),
+    // §6.2 without preselections ("null means no filtering"): every object of each kind the scope
+    // and its include fields bring, within the base permission (the whole utility here).
+    const contractsIncluded = on('include_service_contracts') || scope.primary === 'service_contract';
+    const metersIncluded = on('include_meter_devices') || scope.primary === 'meter_device';
+    if (!this.consent && Object.keys(constraint).length === 0) {
+      const shown: Record<Kind, boolean> = {
+        account: scope.primary === 'account' || on('include_accounts'),
+        service_contract: contractsIncluded,
+        service_point: scope.primary === 'service_point' || on('include_service_points') || (contractsIncluded && metersIncluded),
+        meter_device: metersIncluded,
+        aggregation: scope.primary === 'aggregation' || on('include_aggregations'),
+      };
+      for (const kind of Object.keys(shown) as Kind[]) if (shown[kind] && kind !== 'aggregation') sets[kind] = this.everything(kind);
+      return {
+        accounts: sets.account, service_contracts: sets.service_contract, service_points: sets.service_point,
+        meter_devices: sets.meter_device, aggregations: sets.aggregation,
+        usage, usage_aggregations: usageAggregations, statement_accounts: statementAccounts,
+      };
+    }
+
+    // §7.2 include rules applied until nothing changes; the selected (and derived) kinds never grow.
+    const base = (kind: Kind) => this.base(kind);
+    let changed = true;
+    const add = (kind: Kind, ids: Iterable<string>) => {
+      const b = base(kind);
+      for (const id of ids) {
+        if (sets[kind].has(id) || (b && !b.has(id)) || (constraint[kind] && !constraint[kind]!.has(id))) continue;
+        sets[kind].add(id);
+        changed = true;
+      }
     };
-    if (on('include_accounts')) {
-      const related = new Set([...this.project('service_contract', primary.service_contract, 'account'), ...usageRefs.account,
-        ...[...primary.aggregation].flatMap((g) => this.view.groupedAccounts(this.u.index.group.get(g)!))]);
-      for (const a of filter('account', related)) out.account.add(a);
-      // §7.2.1: plus the parents of the included accounts.
-      const parents = [...out.account].map((a) => this.u.index.account.get(a)?.PARENT_ACCT_ID).filter((p): p is string => !!p);
-      for (const p of filter('account', new Set(parents))) out.account.add(p);
-    }
-    if (on('include_service_contracts')) {
-      const related = new Set([
-        ...[...primary.service_point].flatMap((sp) => this.view.allContracts(sp)),
-        ...this.project('account', primary.account, 'service_contract'),
-        ...usageRefs.service_contract,
-        ...[...primary.aggregation].flatMap((g) => this.view.groupedContracts(this.u.index.group.get(g)!)),
-      ]);
-      for (const sc of filter('service_contract', related)) out.service_contract.add(sc);
-    }
-    // §7.2.2: contracts and meters together bring the service points connecting them.
-    const pointsOn = on('include_service_points')
-      || (on('include_service_contracts') && (on('include_meter_devices') || scope.primary === 'meter_device'));
-    if (on('include_meter_devices')) {
-      const related = new Set([...usageRefs.meter_device,
-        ...[...primary.aggregation].flatMap((g) => this.view.groupedMeters(this.u.index.group.get(g)!))]);
-      for (const m of filter('meter_device', related)) out.meter_device.add(m);
-    }
-    if (pointsOn) {
-      const related = new Set([
-        ...[...primary.meter_device].flatMap((m) => this.view.installs(m).map((i) => i.sp)),
-        ...usageRefs.service_point,
-        ...[...primary.aggregation].flatMap((g) => this.u.index.group.get(g)!.MEMBER_SP_IDS),
-      ]);
-      for (const sp of filter('service_point', related)) out.service_point.add(sp);
+    const group = (id: string) => this.u.index.group.get(id)!;
+    while (changed) {
+      changed = false;
+      if (on('include_accounts')) {
+        add('account', [...sets.service_contract].map((sa) => this.view.accountOf(sa)!));
+        add('account', [...sets.aggregation].flatMap((g) => this.view.groupedAccounts(group(g))));
+        add('account', refs.account);
+        add('account', [...sets.account].map((a) => this.u.index.account.get(a)?.PARENT_ACCT_ID).filter((p): p is string => !!p));
+      }
+      if (on('include_service_contracts')) {
+        add('service_contract', [...sets.service_point].flatMap((sp) => this.view.allContracts(sp)));
+        add('service_contract', [...sets.aggregation].flatMap((g) => this.view.groupedContracts(group(g))));
+        add('service_contract', refs.service_contract);
+        add('service_contract', [...sets.account].flatMap((a) => this.view.contractsOfAccount(a)));
+      }
+      // §7.2.2: contracts and meters together bring the service points connecting them.
+      if (on('include_service_points') || (contractsIncluded && metersIncluded)) {
+        add('service_point', [...sets.meter_device].flatMap((m) => this.view.installs(m).map((i) => i.sp)));
+        add('service_point', [...sets.aggregation].flatMap((g) => group(g).MEMBER_SP_IDS));
+        add('service_point', refs.service_point);
+      }
+      if (on('include_meter_devices')) {
+        add('meter_device', [...sets.aggregation].flatMap((g) => this.view.groupedMeters(group(g))));
+        add('meter_device', refs.meter_device);
+        add('meter_device', [...sets.service_contract].flatMap((sa) => this.metersOfContract(sa)));
+      }
     }
     return {
-      accounts: out.account, service_contracts: out.service_contract, service_points: out.service_point,
-      meter_devices: out.meter_device, aggregations: out.aggregation,
+      accounts: sets.account, service_contracts: sets.service_contract, service_points: sets.service_point,
+      meter_devices: sets.meter_device, aggregations: sets.aggregation,
       usage, usage_aggregations: usageAggregations, statement_accounts: statementAccounts,
     };
+  }
+
+  /**
+   * What the usage about the selected objects refers to (§10.8 `related_*`), read along the chain
+   * from them: up (meter → its service points → their contracts → accounts) and down (account →
+   * contracts → their service point → the meters installed there during the contract). Reading
+   * (docs/spec-decisions.md, visibility): the references are derived before any segment is read,
+   * so they do not depend on the usage window.
+   */
+  chainReferences(kind: Kind, ids: Set<string>): Record<Kind, Set<string>> {
+    const out: Record<Kind, Set<string>> = {
+      account: new Set(), service_contract: new Set(), service_point: new Set(), meter_device: new Set(), aggregation: new Set(),
+    };
+    const contractUp = (saId: string) => { out.service_contract.add(saId); out.account.add(this.u.index.agreement.get(saId)!.ACCT_ID); };
+    const contractDown = (saId: string) => {
+      const sa = this.u.index.agreement.get(saId)!;
+      out.service_contract.add(saId);
+      out.service_point.add(sa.SP_ID);
+      const span = this.view.contractSpan(sa);
+      for (const m of this.view.metersEver(sa.SP_ID)) if (this.view.installs(m).some((i) => i.sp === sa.SP_ID && overlap(i.span, span))) out.meter_device.add(m);
+    };
+    const mine = this.base('service_contract') ?? this.everything('service_contract');
+    const pointUp = (sp: string) => { out.service_point.add(sp); for (const sa of this.view.allContracts(sp)) if (mine.has(sa)) contractUp(sa); };
+    for (const id of ids) {
+      if (kind === 'account') { out.account.add(id); this.view.contractsOfAccount(id).forEach(contractDown); }
+      if (kind === 'service_contract') { contractUp(id); contractDown(id); }
+      if (kind === 'service_point') { pointUp(id); this.view.metersEver(id).forEach((m) => out.meter_device.add(m)); }
+      if (kind === 'meter_device') { out.meter_device.add(id); this.view.installs(id).forEach((i) => pointUp(i.sp)); }
+      if (kind === 'aggregation') out.aggregation.add(id);
+    }
+    return out;
   }
 }
 
