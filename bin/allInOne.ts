@@ -5,7 +5,10 @@ import type { Config } from '../lib/config';
 import type { Logger } from '../lib/logger';
 import { createGateway } from '../gateway';
 import { startLegacySystems } from '../legacy';
+import { testCustomers } from '../legacy/generator';
 import { createFacade } from '../rest-facade/app';
+import { cisIdentityProvider } from '../rest-facade/consent';
+import { createGraphClient } from '../rest-facade/graph';
 import { createStore } from '../rest-facade/store';
 import { startSubgraphs, subgraphUrlsFrom } from '../subgraphs';
 
@@ -34,13 +37,21 @@ export async function startAllInOne(config: Config, log: Logger): Promise<Runnin
     res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'degraded', store: store.kind });
   });
   app.use('/graphql', gateway.handler);
+  // The facade reaches the gateway over HTTP like any internal client; its port is known once listening.
+  let internalUrl = '';
+  const consent = {
+    graph: createGraphClient({ url: () => config.GATEWAY_URL ?? `${internalUrl}/graphql`, token: config.INTERNAL_API_TOKEN }),
+    identity: cisIdentityProvider(config.CIS_URL ?? legacy.cis!.url),
+    testAccounts: { list: async () => testCustomers(legacy.utility).map((t) => ({ username: t.USER_NAME, password: t.PASSWORD, description: t.description })) },
+  };
   // The REST facade answers every path it does not serve with a JSON 404: mount other parts above it.
-  app.use(createFacade({ config, store, log }).app);
+  app.use(createFacade({ config, store, log, consent }).app);
 
   const server: Server = app.listen(config.PORT, config.HOST);
   await once(server, 'listening');
   const { port } = server.address() as { port: number };
   const url = `http://localhost:${port}`;
+  internalUrl = `http://${['0.0.0.0', '::'].includes(config.HOST) ? '127.0.0.1' : config.HOST}:${port}`;
   log.info({ url, store: store.kind }, 'cds-gateway started');
   return {
     url,
