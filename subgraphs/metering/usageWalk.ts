@@ -29,6 +29,9 @@ export interface UsageQuery {
 const CHUNK_DAYS = 101;
 const pad = (n: number) => String(n).padStart(16, '0');
 
+/** Columns of the usage listing's sort key (listing tag, meter position, start, id). */
+export const USAGE_ORDER_ARITY = 4;
+
 export function usageOrdering(query: UsageQuery): Ordering<SegmentModel> {
   const position = new Map(query.meters.map((m, i) => [m.meterId, i]));
   return [

@@ -45,4 +45,27 @@ describe('batched joins', () => {
     expect(hundred.calls['POST /mdm/v1/meters/lookup']).toBe(1);
     for (const [endpoint, count] of Object.entries(hundred.calls)) expect(count, endpoint).toBeLessThanOrEqual(2);
   });
+
+  it('a page of usage segments with their related accounts, contracts and bill sections costs the same calls for 1 or 60 segments', async () => {
+    const meters = stack.utility.mdm.meters
+      .filter((m) => m.source === 'SYNTHETIC' && m.installs.length === 1 && m.installs[0].removedAt === null && m.installs[0].installedAt < '2025-01-01')
+      .slice(0, 3);
+    const query = `query($f: UsageSegmentFilter!, $first: Int) {
+      usageSegments(filter: $f, first: $first) {
+        nodes { id relatedServicePointIds relatedServiceContractIds relatedAccountIds relatedAggregationIds relatedBillSectionIds relatedMeterDevices { meterNumber } }
+      }
+    }`;
+    const f = { meterDeviceIds: meters.map((m) => m.meterId), windowStart: '2026-05-01T07:00:00Z', windowEnd: '2026-05-31T07:00:00Z' };
+    const run = async (first: number) => {
+      stack.resetCalls();
+      const { data, errors } = await stack.query(query, { f, first });
+      expect(errors).toBeUndefined();
+      expect(data.usageSegments.nodes).toHaveLength(first);
+      return stack.calls();
+    };
+    const one = await run(1);
+    const sixty = await run(60);
+    expect(sixty).toEqual(one);
+    for (const [endpoint, count] of Object.entries(sixty)) expect(count, endpoint).toBeLessThanOrEqual(2);
+  });
 });

@@ -94,4 +94,24 @@ describe('legacy failures', () => {
     expect(bad.errors[0]).toMatchObject({ message: 'invalid cursor', extensions: { code: 'BAD_USER_INPUT' } });
     expect(stack.calls()).toEqual({});
   });
+
+  it('refuses malformed listing input with BAD_USER_INPUT and no legacy call', async () => {
+    stack.resetCalls();
+    const cases = [
+      ['{ usageSegments(filter: { meterDeviceIds: ["M1"], windowStart: "yesterday" }) { nodes { id } } }', /DateTime|date-time/],
+      ['{ billStatements(filter: { before: "2026-02-30" }) { nodes { id } } }', /full-date/],
+      ['{ billStatements(filter: { after: "2026-01-01" }) { nodes { id } } }', /needs at least one/],
+      ['{ usageSegments(filter: { meterDeviceIds: ["M1"] }, first: 2, last: 2) { nodes { id } } }', /either first\/after/],
+      ['{ accounts(last: 5) { nodes { id } } }', /last needs before/],
+    ] as const;
+    for (const [query, message] of cases) {
+      const body = await (await post({ authorization: `Bearer ${TOKEN}` }, { query })).json();
+      expect(body.errors?.[0]?.message, query).toMatch(message);
+      expect(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED']).toContain(body.errors[0].extensions.code);
+    }
+    const many = Array.from({ length: 1001 }, (_, i) => `M${i}`);
+    const body = await stack.query('query($ids: [ID!]!) { usageSegments(filter: { meterDeviceIds: $ids }) { nodes { id } } }', { ids: many });
+    expect(body.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    expect(stack.calls()).toEqual({});
+  });
 });

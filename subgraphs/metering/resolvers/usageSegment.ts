@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Arg, Args, Ctx, FieldResolver, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import {
-  badUserInput, Connection, listingTag, paginate, PageArgs, type Page,
+  badUserInput, Connection, keysetWindow, listingTag, paginate, PageArgs, type Page,
 } from '../../shared';
 import { formatCatalogue } from '../adapter/formats';
 import { parseSegmentId } from '../adapter/segments';
@@ -12,7 +12,7 @@ import { MeterDevice } from '../types/meterDevice';
 import { ServicePoint } from '../types/servicePoint';
 import { UsageSegment } from '../types/usageSegment';
 import { ValueFormat, type ValueFormatModel } from '../types/valueFormat';
-import { usageOrdering, walkSegments, type UsageQuery } from '../usageWalk';
+import { USAGE_ORDER_ARITY, usageOrdering, walkSegments, type UsageQuery } from '../usageWalk';
 
 @ObjectType()
 class UsageSegmentPage extends Connection(UsageSegment) {}
@@ -32,6 +32,8 @@ export class UsageSegmentResolver {
     @Ctx() ctx: MeteringContext,
   ): Promise<Page<UsageSegment>> {
     if (filter.meterDeviceIds.length > MAX_METERS) throw badUserInput(`at most ${MAX_METERS} meterDeviceIds`);
+    // Page arguments and cursor are checked before any MDM call.
+    keysetWindow(page, USAGE_ORDER_ARITY);
     const ids = filter.ids ? new Set(filter.ids) : null;
     // Segment ids name their meter: an id filter narrows the meters before any MDM call.
     const wanted = ids ? new Set([...ids].map((id) => parseSegmentId(id)?.meterId)) : null;
