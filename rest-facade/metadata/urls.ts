@@ -1,18 +1,17 @@
+import { CONSENT_PATHS } from '../consent/paths';
+import { oauthEndpoints } from '../oauth/paths';
+
 /**
  * The URL map of the cds-wg1 surface. Objects are stored without URLs and rendered against the
- * public base URL, so a changed PUBLIC_URL never leaves stale links behind.
+ * public base URL, so a changed PUBLIC_URL never leaves stale links behind. The OAuth protocol
+ * endpoints are the authorization server's own (OAUTH_PATHS); the test accounts page is the
+ * consent pages' (CONSENT_PATHS).
  */
 export const PATHS = {
   serverMetadata: '/.well-known/cds-server-metadata.json',
   coverage: '/cds-coverage.json',
   oauthMetadata: '/.well-known/oauth-authorization-server',
   registration: '/oauth/register',
-  authorize: '/oauth/authorize',
-  token: '/oauth/token',
-  par: '/oauth/par',
-  revocation: '/oauth/token/revoke',
-  introspection: '/oauth/token/info',
-  jwks: '/oauth/jwks',
   /** The Server-created receipt redirect_uri of every code-flow Client (§4.2). */
   defaultRedirect: '/oauth/default-redirect',
   clients: '/cds-api/v1/clients',
@@ -21,7 +20,6 @@ export const PATHS = {
   grants: '/cds-api/v1/grants',
   files: '/cds-api/v1/server-provided-files',
   humanRegistration: '/developers/register',
-  testAccounts: '/test-accounts',
   docs: '/docs',
 } as const;
 
@@ -62,18 +60,19 @@ export function wg1Urls(publicUrl: string): Wg1Urls {
   const base = publicUrl.replace(/\/$/, '');
   const at = (path: string) => `${base}${path}`;
   const api = { clients: at(PATHS.clients), messages: at(PATHS.messages), credentials: at(PATHS.credentials), grants: at(PATHS.grants) };
+  const oauth = oauthEndpoints(base);
   return {
     base,
     serverMetadata: at(PATHS.serverMetadata),
     coverage: at(PATHS.coverage),
     oauthMetadata: at(PATHS.oauthMetadata),
     registration: at(PATHS.registration),
-    authorize: at(PATHS.authorize),
-    token: at(PATHS.token),
-    par: at(PATHS.par),
-    revocation: at(PATHS.revocation),
-    introspection: at(PATHS.introspection),
-    jwks: at(PATHS.jwks),
+    authorize: oauth.authorization_endpoint,
+    token: oauth.token_endpoint,
+    par: oauth.pushed_authorization_request_endpoint,
+    revocation: oauth.revocation_endpoint,
+    introspection: oauth.introspection_endpoint,
+    jwks: oauth.jwks_uri,
     defaultRedirect: at(PATHS.defaultRedirect),
     clientsApi: api.clients,
     messagesApi: api.messages,
@@ -81,7 +80,7 @@ export function wg1Urls(publicUrl: string): Wg1Urls {
     grantsApi: api.grants,
     filesApi: at(PATHS.files),
     humanRegistration: at(PATHS.humanRegistration),
-    testAccounts: at(PATHS.testAccounts),
+    testAccounts: at(CONSENT_PATHS.testAccounts),
     docs: (page = '') => at(`${PATHS.docs}${page ? `/${page}` : ''}`),
     client: (id) => `${api.clients}/${id}`,
     clientServerMetadata: (id) => `${api.clients}/${id}/cds-server-metadata`,

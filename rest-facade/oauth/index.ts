@@ -10,7 +10,10 @@
  *     .validateAccessToken(token)
  */
 export { createAuthorizationServer, type AuthorizationServer, type AuthorizationServerDeps } from './server';
-export { AUTHORIZATION_HANDOFF_PATH, CODE_CHALLENGE_METHODS, GRANT_TYPES, OAUTH_PATHS, RESPONSE_TYPES, TOKEN_ENDPOINT_AUTH_METHODS, oauthEndpoints } from './paths';
+export {
+  AUTHORIZATION_HANDOFF_PATH, CODE_CHALLENGE_METHODS, GRANT_TYPES, INTROSPECTION_ENDPOINT_AUTH_METHODS, OAUTH_PATHS, RESPONSE_MODES,
+  RESPONSE_TYPES, TOKEN_ENDPOINT_AUTH_METHODS, oauthEndpoints,
+} from './paths';
 export type { AuthorizationOutcome } from './completeAuthorization';
 export type { PendingAuthorization } from './pendingAuthorizations';
 export type { RequireTokenOptions } from './requireToken';

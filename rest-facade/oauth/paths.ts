@@ -24,8 +24,16 @@ export function oauthEndpoints(publicUrl: string): Record<OAuthEndpoint, string>
   ) as Record<OAuthEndpoint, string>;
 }
 
-/** Token endpoint authentication methods this server implements (RFC 8414 `token_endpoint_auth_methods_supported`). */
+/**
+ * What this server implements, per RFC 8414 member. A Scope Description may offer a subset (the
+ * registry refuses more at start-up); the metadata advertises the Scope Descriptions' union.
+ */
+/** Token endpoint authentication methods; revocation authenticates Clients the same way. */
 export const TOKEN_ENDPOINT_AUTH_METHODS = ['client_secret_basic', 'none'] as const;
+/** RFC 7662 §2.1: introspection needs a secret, so public (`none`) Clients cannot use it. */
+export const INTROSPECTION_ENDPOINT_AUTH_METHODS = ['client_secret_basic'] as const;
 export const CODE_CHALLENGE_METHODS = ['S256'] as const;
 export const GRANT_TYPES = ['authorization_code', 'client_credentials', 'refresh_token'] as const;
 export const RESPONSE_TYPES = ['code'] as const;
+/** Authorization responses go in the redirect_uri's query (RFC 6749 §4.1.2); other modes are refused. */
+export const RESPONSE_MODES = ['query'] as const;

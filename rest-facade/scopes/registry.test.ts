@@ -4,7 +4,7 @@ import { ScopeRegistry } from './registry';
 import type { ScopeDescription } from './schema';
 import { defaultScopeSettings, type ScopeSettings } from './settings';
 
-const ctx = { publicUrl: 'https://cds.invalid', docs: (a: string) => `https://cds.invalid/docs#${a}`, coverageIds: ['area_1'] };
+const ctx = { publicUrl: 'https://cds.invalid', docs: (a: string) => `https://cds.invalid/docs#${a}`, coverageIds: ['area_1'], timezone: 'America/Los_Angeles' };
 const build = (settings: Partial<ScopeSettings>) => new ScopeRegistry(ctx, [builtinScopeProvider({ ...defaultScopeSettings, ...settings })]);
 
 const custom = (extra: Partial<ScopeDescription>): ScopeDescription => ({
@@ -40,6 +40,10 @@ describe('scope configuration', () => {
     }, /amount/],
     ['a Files scope whose Grant Admin scope is missing', { serverProvidedFiles: [{ id: 'files_x', grant_admin_scope: 'cds_grant_admin_9' }] }, /grant_admin_scope/],
     ['a scope described twice', { customScopes: [custom({}), custom({})] }, /twice/],
+    // The ASM advertises the SDs' unions, so none may offer what the authorization server refuses.
+    ['an authentication method the server does not implement', { customScopes: [custom({ token_endpoint_auth_methods_supported: ['client_secret_post'] })] }, /client_secret_post/],
+    ['a response type the server does not implement', { customScopes: [custom({ response_types_supported: ['code', 'token'] })] }, /response_types_supported offers token/],
+    ['a grant type the server does not implement', { customScopes: [custom({ grant_types_supported: ['authorization_code', 'password'] })] }, /password/],
   ])('refuses %s', (_what, settings, message) => {
     expect(() => build(settings)).toThrow(message);
   });

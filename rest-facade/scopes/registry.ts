@@ -1,4 +1,7 @@
 import {
+  CODE_CHALLENGE_METHODS, GRANT_TYPES, RESPONSE_TYPES, TOKEN_ENDPOINT_AUTH_METHODS,
+} from '../oauth/paths';
+import {
   CLIENT_ADMIN_SCOPE, GRANT_ADMIN_TYPE, SERVER_PROVIDED_FILES_TYPE, type ScopeDocs,
 } from './builtin';
 import {
@@ -19,6 +22,16 @@ export interface ScopeContext {
   docs: ScopeDocs;
   /** Coverage entry ids the deployment publishes (01§4.3); SDs may reference only these. */
   coverageIds: string[];
+  /** The Server's `cds_timezone` (§3.2): relative dates and datetimes are counted in it (§3.9). */
+  timezone: string;
+  /** Milliseconds since the epoch (the facade's clock); `Date.now` when absent. */
+  clock?: () => number;
+}
+
+/** When and where a single-entry check counts relative bounds from. */
+export interface CheckMoment {
+  now: Date;
+  timezone: string;
 }
 
 export type FieldOutcome = { ok: true; value: unknown } | { ok: false; error_description: string };
@@ -48,12 +61,20 @@ export interface ScopeProvider {
    * Checks one authorization_details entry whose `type` is one of this provider's SD ids (used when
    * Clients set `cds_default_authorization_details` or modify a Grant). Returns an error or null.
    */
-  validateAuthorizationDetail?(scope: ScopeDescription, entry: AuthorizationDetail): string | null;
+  validateAuthorizationDetail?(scope: ScopeDescription, entry: AuthorizationDetail, moment: CheckMoment): string | null;
   /** Registration Field formats this provider adds (§10), checking a submitted value; null = valid. */
   registrationFieldFormats?: Record<string, (value: unknown, field: RegistrationField) => string | null>;
   /** Client Object members this provider manages, by name. */
   clientFields?: Record<string, ClientFieldRules>;
 }
+
+/** What the authorization server implements, by Scope Description member: an SD may offer no more. */
+const IMPLEMENTED = {
+  response_types_supported: RESPONSE_TYPES,
+  grant_types_supported: GRANT_TYPES,
+  token_endpoint_auth_methods_supported: TOKEN_ENDPOINT_AUTH_METHODS,
+  code_challenge_methods_supported: CODE_CHALLENGE_METHODS,
+} as const satisfies Partial<Record<keyof ScopeDescription, readonly string[]>>;
 
 /** What a deployment offers, validated once at start-up (a misconfiguration fails fast). */
 export class ScopeRegistry {
@@ -66,7 +87,7 @@ export class ScopeRegistry {
   /** Client Object members managed by providers. */
   readonly clientFields: Record<string, ClientFieldRules> = {};
 
-  constructor(ctx: ScopeContext, providers: ScopeProvider[]) {
+  constructor(private readonly ctx: ScopeContext, providers: ScopeProvider[]) {
     for (const provider of providers) {
       for (const sd of provider.scopes(ctx)) {
         if (this.byId.has(sd.id)) throw new Error(`scope ${sd.id} is described twice`);
@@ -106,6 +127,11 @@ export class ScopeRegistry {
       const methods = sd.code_challenge_methods_supported;
       if (code && (!methods.includes('S256') || methods.includes('plain'))) fail(`${sd.id}: PKCE must offer S256 and not plain (§3.4)`);
       if (!code && methods.length > 0) fail(`${sd.id}: code_challenge_methods_supported must be [] without authorization_code (§3.4)`);
+      // The ASM advertises the SDs' unions (§3.2), so an SD must not offer what the server refuses.
+      for (const [member, implemented] of Object.entries(IMPLEMENTED)) {
+        const missing = sd[member as keyof typeof IMPLEMENTED].filter((v) => !(implemented as readonly string[]).includes(v));
+        if (missing.length > 0) fail(`${sd.id}: ${member} offers ${missing.join(', ')}, which this server does not implement`);
+      }
       for (const coverage of sd.coverages_supported) {
         if (!ctx.coverageIds.includes(coverage)) fail(`${sd.id}: coverage ${coverage} is not published (01§4.3)`);
       }
@@ -168,7 +194,8 @@ export class ScopeRegistry {
       const known = new Set(['type', ...sd.authorization_details_fields_supported.filter((f) => f.for_types.includes(entry.type)).map((f) => f.id)]);
       const unknown = Object.keys(entry).find((k) => !known.has(k));
       if (unknown) return `authorization_details field ${unknown} is not defined for ${entry.type}`;
-      const problem = this.owner.get(sd.id)?.validateAuthorizationDetail?.(sd, entry);
+      const moment = { now: new Date((this.ctx.clock ?? Date.now)()), timezone: this.ctx.timezone };
+      const problem = this.owner.get(sd.id)?.validateAuthorizationDetail?.(sd, entry, moment);
       if (problem) return problem;
     }
     return null;
