@@ -1,6 +1,5 @@
 import type { Config } from '../../lib/config';
 import type { Logger } from '../../lib/logger';
-import type { GraphClient } from '../graph';
 import type { PurposeMap } from '../purposes';
 import type { Store } from '../store';
 import type { Branding } from './branding';
@@ -30,7 +29,6 @@ export interface ConsentContext {
   notifier: Notifier;
   identity: IdentityProvider;
   testAccounts: TestAccountSource;
-  graph: GraphClient;
   /** The signed-in customer's accounts, contracts, service points, meters and aggregations. */
   loadCustomerGraph: CustomerGraphLoader;
   /** The Server's default Purposes (cds-wg3-01 §7.4.4), reviewed and approved by the utility. */

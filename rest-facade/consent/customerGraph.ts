@@ -1,6 +1,4 @@
-import type { CustomerGraph } from '../authorization-details/selection/customerGraph';
-import { indexGraph } from '../authorization-details/selection/customerGraph';
-import { selectedIds } from '../authorization-details/selection/selection';
+import { indexGraph, selectedIds, type CustomerGraph } from '../authorization-details';
 import { fetchCustomerGraph, type GraphClient } from '../graph';
 import { offeredEntries } from './form/entries';
 import type { GrantSelectionRecord } from './grantSelections';

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { getJson, setJson, type Store } from '../store';
-import type { SelectionRecord } from '../authorization-details/selection/selection';
-import { SELECTION_TYPES } from '../authorization-details/fields';
+import { SELECTION_TYPES, type SelectionRecord } from '../authorization-details';
 
 /**
  * What the customer chose on the form, per Request Section, recorded as the Selection type used

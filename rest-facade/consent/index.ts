@@ -89,7 +89,6 @@ export function createConsentRouter(facade: FacadeContext, deps: ConsentDeps): R
     notifier: deps.notifier ?? outboxNotifier(store, log),
     identity: deps.identity,
     testAccounts: deps.testAccounts,
-    graph: deps.graph,
     loadCustomerGraph,
     describeResources: describeResourcesWith(loadCustomerGraph, clock),
     defaultPurposes: deps.defaultPurposes ?? demoCustomerDataConfig({ publicUrl: config.PUBLIC_URL }).defaultPurposes,

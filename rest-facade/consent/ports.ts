@@ -17,7 +17,7 @@ export interface TestAccountSource {
 }
 
 /** The OAuth side's hand-over (rest-facade/oauth): the pending request and its completion. */
-export type { AuthorizationOutcome as ConsentOutcome, PendingAuthorization as PendingRequest } from '../oauth';
+export type { PendingAuthorization as PendingRequest } from '../oauth';
 export interface AuthorizationFlow {
   /** The pending request, or null when unknown, expired or already completed. */
   pending(requestId: string): Promise<PendingAuthorization | null>;

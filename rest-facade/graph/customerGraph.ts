@@ -1,6 +1,6 @@
 import type {
   CustomerGraph, GraphAccount, GraphAggregation, GraphMeterDevice, GraphServiceContract, GraphServicePoint,
-} from '../authorization-details/selection/customerGraph';
+} from '../authorization-details';
 import type { ExecuteOptions, GraphClient } from './client';
 import { loadOperation } from './operations';
 

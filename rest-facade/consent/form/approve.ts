@@ -1,7 +1,5 @@
 import { DateTime } from 'luxon';
-import { echoed } from '../../authorization-details/echo';
-import { resolveDurations } from '../../authorization-details/resolve';
-import { recordSelection } from '../../authorization-details/selection/selection';
+import { echoed, recordSelection, resolveDurations } from '../../authorization-details';
 import type { GrantRecord } from '../../grants';
 import type { ConsentContext } from '../context';
 import type { SectionSelection } from '../grantSelections';

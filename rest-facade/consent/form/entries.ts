@@ -1,5 +1,4 @@
-import type { GraphIndex } from '../../authorization-details/selection/customerGraph';
-import { selectionEntries, type SelectionEntry } from '../../authorization-details/selection/selection';
+import { selectionEntries, type GraphIndex, type SelectionEntry } from '../../authorization-details';
 import type { SelectionEntryView, SelectionType } from './view';
 
 /** An entry a Selection offers, as the form lists it (before the customer's choice is applied). */

@@ -1,4 +1,4 @@
-import type { SelectionType } from '../../authorization-details/fields';
+import type { SelectionType } from '../../authorization-details';
 import type { DataItem } from '../wording/data';
 
 /** The five Selections of cds-wg3-01 §9.2.3 (Choice ids of `authorization_form_selection_type`). */

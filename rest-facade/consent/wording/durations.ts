@@ -1,5 +1,5 @@
 import { DateTime, type Duration } from 'luxon';
-import { parseDurationValue, type DurationFormat } from '../../authorization-details/durations';
+import { parseDurationValue, type DurationFormat } from '../../authorization-details';
 
 /**
  * Customer-friendly duration wording (cds-wg3-01 §9.2.2.2): never "P1Y" or "segment_start".
