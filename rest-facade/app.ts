@@ -84,7 +84,9 @@ export function createFacade(deps: FacadeDeps): Facade {
   const clock = deps.clock ?? Date.now;
   const limiter = new RateLimiter(store, rateLimitsFrom(config));
   const wg1Settings = loadWg1Settings(config.CDS_SETTINGS_FILE);
-  const scopes = createScopeRegistry(config.PUBLIC_URL, deps.scopeSettings ?? wg1Settings.scopes, wg1Settings.coverage.map((c) => c.id));
+  const scopes = createScopeRegistry(config.PUBLIC_URL, deps.scopeSettings ?? wg1Settings.scopes, wg1Settings.coverage.map((c) => c.id), {
+    timezone: config.CDS_TIMEZONE, clock,
+  });
   const repos = createWg1Repositories(store, clock);
   const access = deps.access && createAccessServices({ store, log, clock, scopes, config, repos, connections: deps.access });
   const oauth = createAuthorizationServer({

@@ -25,7 +25,7 @@ const tagsProvider: ScopeProvider = {
   },
 };
 
-const registry = new ScopeRegistry({ publicUrl: urls.base, docs: (a) => `${urls.base}/docs#${a}`, coverageIds: [] }, [builtinScopeProvider(defaultScopeSettings), tagsProvider]);
+const registry = new ScopeRegistry({ publicUrl: urls.base, docs: (a) => `${urls.base}/docs#${a}`, coverageIds: [], timezone: 'UTC' }, [builtinScopeProvider(defaultScopeSettings), tagsProvider]);
 
 const client: ClientRecord = {
   client_id: '0123456789abcdef', registration_id: 'r', client_id_issued_at: 0, scope: 'cds_grant_admin_1', redirect_uris: [],

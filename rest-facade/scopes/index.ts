@@ -1,7 +1,7 @@
 /**
  * Scope registry (cds-wg1-02 §3.3–§3.10).
  *
- *   createScopeRegistry(publicUrl, settings, coverageIds): ScopeRegistry
+ *   createScopeRegistry(publicUrl, settings, coverageIds, { timezone, clock? }): ScopeRegistry
  *   registry.get(id) / all() / ofType(type) / field(id)
  *   registry.publishedRegistrationFields()        → `cds_registration_fields`
  *   registry.checkAuthorizationDetails(entries, allowedTypes): string | null
@@ -19,7 +19,7 @@ export {
   type ScopeDocs, type ServerProvidedFilesSetting,
 } from './builtin';
 export {
-  ScopeRegistry, type AuthorizationDetail, type ClientFieldRules, type FieldOutcome, type RegistrationFieldSetting,
+  ScopeRegistry, type AuthorizationDetail, type CheckMoment, type ClientFieldRules, type FieldOutcome, type RegistrationFieldSetting,
   type ScopeContext, type ScopeProvider,
 } from './registry';
 export {
@@ -34,6 +34,9 @@ export function scopeDocs(publicUrl: string) {
   return (anchor: string) => `${publicUrl}/docs/scopes#${encodeURIComponent(anchor)}`;
 }
 
-export function createScopeRegistry(publicUrl: string, settings: ScopeSettings, coverageIds: string[]): ScopeRegistry {
-  return new ScopeRegistry({ publicUrl, docs: scopeDocs(publicUrl), coverageIds }, scopeProviders(settings));
+/** `server`: the deployment's `cds_timezone` and clock, for checks with relative bounds (§3.9). */
+export function createScopeRegistry(
+  publicUrl: string, settings: ScopeSettings, coverageIds: string[], server: { timezone: string; clock?: () => number },
+): ScopeRegistry {
+  return new ScopeRegistry({ publicUrl, docs: scopeDocs(publicUrl), coverageIds, ...server }, scopeProviders(settings));
 }

@@ -7,8 +7,6 @@ import { customerDataScopes } from './scopeDescriptions';
 
 export interface CustomerDataProviderOptions {
   grantAdminScope: string | null;
-  /** The Server's `cds_timezone`, for relative bounds in single-entry checks. */
-  timezone?: string;
   /** Adjusts the demo configuration (which scopes, limits, catalogue) for a deployment. */
   configure?: (config: CustomerDataConfig) => CustomerDataConfig;
 }
@@ -34,13 +32,14 @@ export function customerDataScopeProvider(options: CustomerDataProviderOptions):
       const config = configFor(ctx);
       return customerDataServerMetadata(config, customerDataScopes(config).descriptions);
     },
-    validateAuthorizationDetail: (sd, entry) => {
+    validateAuthorizationDetail: (sd, entry, moment) => {
       const result = validateAuthorizationDetails({
         scope: sd.id,
         authorizationDetails: [entry],
         flow: sd.response_types_supported.includes('code') ? 'authorization_code' : 'client_credentials',
         scopeDescriptions: [sd],
-        timezone: options.timezone ?? 'UTC',
+        timezone: moment.timezone,
+        now: moment.now,
       });
       return result.ok ? null : result.error_description;
     },
