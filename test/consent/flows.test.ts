@@ -185,6 +185,16 @@ describe('customer authorization (cds-wg3-01 §9)', () => {
       expect(receiptUrl).toMatch(/\/receipts\/[0-9a-f]{32}$/);
       expect(receiptUrl).not.toContain(grant.receipt_confirmations[0]);
       expect(await page.locator('.confirmation-number').textContent()).toBe(grant.receipt_confirmations[0]);
+      // The receipt went to the email address of the customer's online profile (§9.4), with the
+      // brand, the confirmation number and the link; the Purpose only because it is a Server default.
+      const mail = JSON.parse((await sys.store!.get(`consent:outbox:${grant.receipt_confirmations[0]}`))!);
+      expect(mail.to).toMatch(/^[^@\s]+@[^@\s]+$/);
+      expect(mail.receipt_url).toBe(receiptUrl);
+      expect(mail.text).toContain(grant.receipt_confirmations[0]);
+      expect(mail.text).toContain(receiptUrl);
+      expect(mail.text).toContain('Example Gas & Electric');
+      expect(mail.text).toContain(chosenTitle);
+      expect(mail.text).toContain('For this purpose: The requester may use the shared data');
       expect(await page.locator('meta[name="robots"]').getAttribute('content')).toContain('noindex');
       expect(await page.locator('.receipt-facts a').getAttribute('rel')).toBe('noopener nofollow');
       expect(await page.textContent('main')).toContain(chosenTitle);
@@ -227,6 +237,16 @@ describe('customer authorization (cds-wg3-01 §9)', () => {
       expect(Object.fromEntries(callback.searchParams)).toMatchObject({ error: 'access_denied', state: auth.state });
       expect(() => oauth.validateAuthResponse(reg.as, { client_id: reg.app.client_id }, callback, auth.state)).toThrow();
       expect((await grantsWhere(reg, { states: auth.state })).grants).toEqual([]);
+    });
+  });
+
+  it('reports a cancelled sign-in to the third party as access_denied (§9.1.2)', async () => {
+    const auth = await push('cds_accounts', [{ type: 'cds_accounts' }]);
+    await withContext(async (page) => {
+      await page.goto(auth.url);
+      await page.getByRole('button', { name: 'Cancel and go back' }).click();
+      const callback = await backAtClient(page);
+      expect(Object.fromEntries(callback.searchParams)).toMatchObject({ error: 'access_denied', state: auth.state });
     });
   });
 
