@@ -60,7 +60,7 @@ export function isoWeekday(day: number): number {
 
 /** Epoch seconds → `YYYY-MM-DDTHH:MM:SSZ`. */
 export function isoInstant(epochSeconds: number): string {
-  return new Date(epochSeconds * 1000).toISOString().replace('.000Z', 'Z');
+  return `${new Date(epochSeconds * 1000).toISOString().slice(0, 19)}Z`;
 }
 
 export interface LocalDay {
@@ -85,9 +85,16 @@ export class Calendar {
     if (!DateTime.local().setZone(timezone).isValid) throw new Error(`unknown timezone ${timezone}`);
   }
 
+  private readonly midnights = new Map<number, number>();
+
+  /** Local midnight starting a day (luxon is slow with zones: each day is computed once). */
   private midnight(day: number): number {
-    const date = dateOf(day);
-    return DateTime.fromISO(date, { zone: this.timezone }).startOf('day').toSeconds();
+    let t = this.midnights.get(day);
+    if (t === undefined) {
+      t = DateTime.fromISO(dateOf(day), { zone: this.timezone }).startOf('day').toSeconds();
+      this.midnights.set(day, t);
+    }
+    return t;
   }
 
   localDay(day: number): LocalDay {

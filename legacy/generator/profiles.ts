@@ -21,13 +21,14 @@ const WORDS = [
 
 const SCRYPT = { N: 16384, r: 8, p: 1, keylen: 32 } as const;
 
-export function passwordFor(u: Utility, loginId: string): string {
-  const mac = createHmac('sha256', `cds-demo-password/${u.seed}`).update(loginId).digest();
+/** The password of a user name: depends only on the seed, so demo credentials stay stable across days and sizes. */
+export function passwordFor(u: Utility, userName: string): string {
+  const mac = createHmac('sha256', `cds-demo-password/${u.seed}`).update(userName.toLowerCase()).digest();
   return `${WORDS[mac[0] % 32]}-${WORDS[mac[1] % 32]}-${WORDS[mac[2] % 32]}-${String(mac.readUInt16BE(3) % 100).padStart(2, '0')}`;
 }
 
-function saltFor(u: Utility, loginId: string): Buffer {
-  return createHmac('sha256', `cds-demo-salt/${u.seed}`).update(loginId).digest().subarray(0, 16);
+function saltFor(u: Utility, userName: string): Buffer {
+  return createHmac('sha256', `cds-demo-salt/${u.seed}`).update(userName.toLowerCase()).digest().subarray(0, 16);
 }
 
 function derive(password: string, salt: Buffer): Promise<Buffer> {
@@ -40,14 +41,14 @@ const stored = new WeakMap<CisWebProfile, Promise<Buffer>>();
 
 /** The profile's stored hash in PHC-like form `scrypt$N$r$p$salt$hash` (base64url). */
 export async function passwordHash(u: Utility, profile: CisWebProfile): Promise<string> {
-  const salt = saltFor(u, profile.LOGIN_ID);
+  const salt = saltFor(u, profile.USER_NAME);
   return `scrypt$${SCRYPT.N}$${SCRYPT.r}$${SCRYPT.p}$${salt.toString('base64url')}$${(await storedKey(u, profile)).toString('base64url')}`;
 }
 
 function storedKey(u: Utility, profile: CisWebProfile): Promise<Buffer> {
   let key = stored.get(profile);
   if (!key) {
-    key = derive(passwordFor(u, profile.LOGIN_ID), saltFor(u, profile.LOGIN_ID));
+    key = derive(passwordFor(u, profile.USER_NAME), saltFor(u, profile.USER_NAME));
     stored.set(profile, key);
   }
   return key;
@@ -57,7 +58,7 @@ function storedKey(u: Utility, profile: CisWebProfile): Promise<Buffer> {
 export async function verifyLogin(u: Utility, userName: string, password: string): Promise<CisWebProfile | null> {
   const profile = u.index.profileByUser.get(userName.trim().toLowerCase());
   // Unknown users cost one derivation too, so timing does not reveal which user names exist.
-  const candidate = await derive(password, profile ? saltFor(u, profile.LOGIN_ID) : Buffer.alloc(16));
+  const candidate = await derive(password, profile ? saltFor(u, profile.USER_NAME) : Buffer.alloc(16));
   if (!profile) return null;
   const ok = timingSafeEqual(candidate, await storedKey(u, profile));
   return ok && profile.STATUS_CD === 'ACTV' ? profile : null;
@@ -110,7 +111,7 @@ export function testCustomers(u: Utility): TestCustomer[] {
     return {
       key: t.key, description: t.description,
       CUST_ID: customer.CUST_ID, CUST_NO: customer.CUST_NO, CUST_NAME: customer.CUST_NAME,
-      USER_NAME: profile.USER_NAME, PASSWORD: passwordFor(u, profile.LOGIN_ID),
+      USER_NAME: profile.USER_NAME, PASSWORD: passwordFor(u, profile.USER_NAME),
       accounts: accounts.map((a) => ({ ACCT_ID: a.ACCT_ID, ACCT_NO: a.ACCT_NO, ACCT_STAT_CD: a.ACCT_STAT_CD, ACCT_ROLE_CD: a.ACCT_ROLE_CD })),
     };
   });
