@@ -250,6 +250,25 @@ describe('customer authorization (cds-wg3-01 §9)', () => {
     });
   });
 
+  it('refuses a test customer on a production Client (cds-wg1-02 §5.2)', async () => {
+    // The operator approves the app for production: a new Client Object with its own Credential (§4.2).
+    const production = await call('POST', `${sys.url}/admin/clients/${reg.app.client_id}/production`, { bearer: sys.config.ADMIN_API_TOKEN, json: {} });
+    expect(production.status).toBe(201);
+    const credentialsApi = (reg.as as Record<string, unknown>).cds_credentials_api as string;
+    const credentials = await call('GET', `${credentialsApi}?client_ids=${production.json.client_id}`, { bearer: await reg.adminToken() });
+    const secret = credentials.json.credentials[0].client_secret as string;
+    const auth = await pushAuthorization(reg, {
+      redirect_uri: app.callback, scope: 'cds_accounts', authorization_details: JSON.stringify([{ type: 'cds_accounts', account_numbers: ['_all'] }]),
+    }, { client_id: production.json.client_id, secret });
+    await withContext(async (page) => {
+      await page.goto(auth.url);
+      await signIn(page, customer('multi'));
+      const callback = await backAtClient(page);
+      expect(Object.fromEntries(callback.searchParams)).toMatchObject({ error: 'access_denied', state: auth.state });
+      expect(callback.searchParams.get('error_description')).toContain('production');
+    });
+  });
+
   it('shows the Preselection Error, lets the customer switch accounts, and declines with invalid_authorization_details', async () => {
     const auth = await push('cds_accounts', [{ type: 'cds_accounts', account_numbers: ['0000000000'], error_if_no_preselections: true }]);
     await withContext(async (page) => {

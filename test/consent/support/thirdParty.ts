@@ -84,17 +84,19 @@ export interface Authorization {
 }
 
 /** A pushed authorization request (RFC 9126) and the URL to send the customer to. */
-export async function pushAuthorization(reg: RegisteredClient, params: Record<string, string>): Promise<Authorization> {
+export async function pushAuthorization(
+  reg: RegisteredClient, params: Record<string, string>, as: { client_id: string; secret: string } = reg.app,
+): Promise<Authorization> {
   const verifier = oauth.generateRandomCodeVerifier();
   const state = oauth.generateRandomState();
   const body = {
     response_type: 'code', state, code_challenge: await oauth.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256', ...params,
   };
-  const client = { client_id: reg.app.client_id };
-  const response = await oauth.pushedAuthorizationRequest(reg.as, client, oauth.ClientSecretBasic(reg.app.secret), body, insecure);
+  const client = { client_id: as.client_id };
+  const response = await oauth.pushedAuthorizationRequest(reg.as, client, oauth.ClientSecretBasic(as.secret), body, insecure);
   const pushed = await oauth.processPushedAuthorizationResponse(reg.as, client, response);
   const url = new URL(reg.as.authorization_endpoint!);
-  url.searchParams.set('client_id', reg.app.client_id);
+  url.searchParams.set('client_id', as.client_id);
   url.searchParams.set('request_uri', pushed.request_uri);
   return { url: url.toString(), state, verifier };
 }
