@@ -16,11 +16,11 @@ import {
 /** Thrown away before any legacy call: a filter that no CIS row can satisfy. */
 export const MATCHES_NOTHING = Symbol('matches nothing');
 
-type Listing = CisListing | typeof MATCHES_NOTHING;
+export type Listing = CisListing | typeof MATCHES_NOTHING;
 
 /** Inverse of a code table: CDS values → the CIS codes that translate to them. */
-function codesFor<C extends string, V extends string>(table: Record<C, V | null>, values: readonly V[]): C[] {
-  return (Object.keys(table) as C[]).filter((code) => values.includes(table[code] as V));
+function codesFor<C extends string>(table: Record<C, string | null>, values: readonly string[]): C[] {
+  return (Object.keys(table) as C[]).filter((code) => table[code] !== null && values.includes(table[code]));
 }
 
 const AccountSearchField = cdsEnum('AccountSearchField', '§10.1.10 `q`', [
@@ -134,13 +134,13 @@ function contractTypePairs(types: readonly ContractType[]): [string, string][] {
   const pairs: [string, string][] = [];
   if (types.includes('utility_service')) pairs.push(...SA_TYPES.map((t): [string, string] => ['SA_TYPE_CD', t]));
   if (types.includes('project')) pairs.push(['SA_TYPE_CD', PROJECT_TYPE]);
-  for (const code of codesFor(BILL_CYCLE, types as never)) pairs.push(['BILL_CYC_CD', code]);
+  for (const code of codesFor(BILL_CYCLE, types)) pairs.push(['BILL_CYC_CD', code]);
   return pairs;
 }
 
 function serviceTypePairs(types: readonly ServiceType[]): [string, string][] {
   const pairs: [string, string][] = [];
-  for (const code of codesFor(SERVICE, types as never)) pairs.push(['SVC_TYPE_CD', code]);
+  for (const code of codesFor(SERVICE, types)) pairs.push(['SVC_TYPE_CD', code]);
   for (const code of codesFor(SERVICE_CLASS, types)) pairs.push(['CUST_CLASS_CD', code]);
   for (const code of codesFor(SERVICE_ROLE, types)) pairs.push(['SVC_ROLE_CDS', code]);
   if (types.includes('metered')) pairs.push(['METERED_FLG', 'Y']);

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { legacyPage, legacyPosition, listingTag, type Page, type PageArgs, type Synced } from '../shared';
 import type { CisResource } from './adapter/cis';
 import type { AccountsContext } from './context';
-import { MATCHES_NOTHING, type accountListing } from './filters';
+import { MATCHES_NOTHING, type Listing } from './filters';
 
 const emptyPage = <T>(): Page<T> => ({
   nodes: [],
@@ -18,7 +18,7 @@ export async function cisListingPage<S extends z.ZodType, M>(
   ctx: AccountsContext,
   resource: CisResource,
   row: S,
-  listing: ReturnType<typeof accountListing>,
+  listing: Listing,
   filter: unknown,
   page: PageArgs,
   seed: { loader: DataLoader<string, Synced<z.infer<S>> | null>; idOf: (row: z.infer<S>) => string },

@@ -1,7 +1,8 @@
 import type { Logger } from '../../lib/logger';
 import { buildSubgraph, LegacyClient, once, startSubgraph, type RunningSubgraph } from '../shared';
 import { EacRegistry } from './registry';
-import { createEacsContext, EacResolver, type EacsContext } from './resolver';
+import { createEacsContext, type EacsContext } from './context';
+import { EacResolver } from './resolver';
 
 /** The eacs subgraph (EAC registry): EnergyAttributeCertificate. */
 export const buildEacsSubgraph = once(() =>

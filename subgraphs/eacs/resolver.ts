@@ -1,48 +1,11 @@
 import 'reflect-metadata';
 import { Arg, Args, Ctx, ID, ObjectType, Query, Resolver } from 'type-graphql';
-import type { EacCertificate } from '../../legacy/eac/records';
-import {
-  byIdLoader, Connection, legacyPage, legacyPosition, listingTag, loadPresent, PageArgs, toDateTimeString,
-  type BeneficiaryType, type Page,
-} from '../shared';
-import type { EacRegistry } from './registry';
+import { Connection, legacyPage, legacyPosition, listingTag, PageArgs, type Page } from '../shared';
+import type { EacsContext } from './context';
+import { toCertificate } from './translate';
 import { EacDataFormat, EacFilter, EnergyAttributeCertificate } from './types';
 
-const BENEFICIARY: Record<EacCertificate['beneficiary_kind'], BeneficiaryType> = {
-  CUSTOMER: 'customer', ACCOUNT: 'account', CONTRACT: 'servicecontract', TARIFF: 'rateplan', PROGRAM: 'program', GENERAL: 'general',
-};
-
-export function toCertificate(c: EacCertificate, registry: EacRegistry, synced: Date): EnergyAttributeCertificate {
-  return {
-    id: c.certificate_id,
-    created: toDateTimeString(c.issued_at),
-    modified: toDateTimeString(c.updated_at),
-    synced: toDateTimeString(synced),
-    beneficiaryType: BENEFICIARY[c.beneficiary_kind],
-    beneficiaries: c.beneficiary_refs,
-    eacNumbers: c.serial_numbers,
-    eacFormat: c.format_code,
-    eacDataUrl: registry.dataUrl(c),
-    periodStart: toDateTimeString(c.vintage_start),
-    periodEnd: toDateTimeString(c.vintage_end),
-  };
-}
-
-const PER_PAGE = 100;
 const join = (values: string[] | null | undefined) => (values ? values.join(',') : undefined);
-
-export function createEacsContext(registry: EacRegistry) {
-  // Ids are unique, so one page of up to 100 holds every match of up to 100 ids.
-  const byId = byIdLoader(async (ids) => {
-    const chunks = [];
-    for (let i = 0; i < ids.length; i += PER_PAGE) chunks.push(ids.slice(i, i + PER_PAGE));
-    const pages = await Promise.all(chunks.map((chunk) => registry.certificates({ certificate_id: chunk.join(',') }, { position: null, limit: PER_PAGE })));
-    return pages.flatMap((p) => p.nodes.map((c) => toCertificate(c, registry, p.receivedAt)));
-  }, (c: EnergyAttributeCertificate) => c.id);
-  return { registry, certificates: (ids: readonly string[]) => loadPresent(byId, ids) };
-}
-
-export type EacsContext = ReturnType<typeof createEacsContext>;
 
 @ObjectType()
 class EnergyAttributeCertificatePage extends Connection(EnergyAttributeCertificate) {}

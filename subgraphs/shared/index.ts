@@ -15,5 +15,5 @@ export { AccountProgram, ServiceProgram } from './types/programs';
 export { Timestamps } from './types/timestamps';
 export { JSONObjectScalar } from './json';
 export { legacyPosition, legacyPage, listingTag, type LegacyPosition, type LegacyPageResult } from './legacyPaging';
-export { rowLoader, rowGroupLoader, stamp, once, type Synced } from './synced';
+export { rowLoader, rowGroupLoader, once, type Synced } from './synced';
 export { cdsEnum, type EnumValue } from './cdsEnum';

@@ -179,6 +179,8 @@ describe('federated graph over the legacy simulators', () => {
     expect(eacs.data.eacs.nodes.map((n: { id: string }) => n.id).sort()).toEqual(expected.map((c) => c.certificate_id).sort());
     const starts = eacs.data.eacs.nodes.map((n: { periodStart: string }) => n.periodStart);
     expect(starts).toEqual([...starts].sort().reverse());
+    const one = await stack.query('query($id: ID!) { eac(id: $id) { id eacNumbers eacFormat } }', { id: certificate.certificate_id });
+    expect(one.data.eac).toEqual({ id: certificate.certificate_id, eacNumbers: certificate.serial_numbers, eacFormat: certificate.format_code });
   });
 
   it('translates entity roles: an investor-owned utility is also a distributor', async () => {
