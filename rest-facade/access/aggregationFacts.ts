@@ -3,6 +3,7 @@ import type { AggregationFacts, AggregationTenant } from './pending/consentPlan'
 import type { AggregationFactsSource } from './pending/wholeBuilding';
 
 interface Member {
+  servicePointAddress: string | null;
   premises: { premiseNumber: string }[];
   currentServiceContracts: { accountId: string }[];
 }
@@ -48,17 +49,20 @@ export function graphAggregationFacts(graph: GraphClient, owners: AccountOwners)
       const accountIds = [...new Set(nodes.flatMap((n) => members(n).flatMap((m) => m.currentServiceContracts.map((c) => c.accountId))))];
       const ownerOf = accountIds.length > 0 ? await owners(accountIds) : new Map<string, string>();
       return nodes.map((n) => {
-        const byCustomer = new Map<string, Set<string>>();
+        const byCustomer = new Map<string, { premises: Set<string>; addresses: Set<string> }>();
         for (const member of members(n)) {
           for (const { accountId } of member.currentServiceContracts) {
             const customer = ownerOf.get(accountId);
             if (!customer) continue;
-            const premises = byCustomer.get(customer) ?? new Set<string>();
-            for (const p of member.premises) premises.add(p.premiseNumber);
-            byCustomer.set(customer, premises);
+            const entry = byCustomer.get(customer) ?? { premises: new Set<string>(), addresses: new Set<string>() };
+            for (const p of member.premises) entry.premises.add(p.premiseNumber);
+            if (member.servicePointAddress) entry.addresses.add(member.servicePointAddress);
+            byCustomer.set(customer, entry);
           }
         }
-        const tenants: AggregationTenant[] = [...byCustomer].map(([customer_id, premises]) => ({ customer_id, premise_numbers: [...premises].sort() }));
+        const tenants: AggregationTenant[] = [...byCustomer].map(([customer_id, e]) => ({
+          customer_id, premise_numbers: [...e.premises].sort(), addresses: [...e.addresses].sort(),
+        }));
         return { id: n.id, aggregation_number: n.aggregationNumber!, consent: consentOf(n.consentRequirements), tenants };
       });
     },

@@ -8,6 +8,8 @@ export interface AggregationTenant {
   /** The CIS customer id: the person who signs in on the consent pages. */
   customer_id: string;
   premise_numbers: string[];
+  /** The tenant's service point addresses in the aggregation (units of one building share its premise). */
+  addresses: string[];
 }
 
 export interface AggregationFacts {
@@ -24,6 +26,7 @@ export interface TenantConsent {
   customer_id: string;
   aggregation_numbers: string[];
   premise_numbers: string[];
+  addresses: string[];
 }
 
 /**
@@ -32,15 +35,16 @@ export interface TenantConsent {
  * tenant must consent. One consent per customer, covering all their aggregations of the request.
  */
 export function consentPlan(aggregations: readonly AggregationFacts[], minCustomers: number): TenantConsent[] {
-  const byCustomer = new Map<string, { aggregations: Set<string>; premises: Set<string> }>();
+  const byCustomer = new Map<string, { aggregations: Set<string>; premises: Set<string>; addresses: Set<string> }>();
   for (const aggregation of aggregations) {
     const customers = new Set(aggregation.tenants.map((t) => t.customer_id));
     const needed = aggregation.consent === 'always' || (aggregation.consent === 'sometimes' && customers.size < minCustomers);
     if (!needed) continue;
     for (const tenant of aggregation.tenants) {
-      const entry = byCustomer.get(tenant.customer_id) ?? { aggregations: new Set<string>(), premises: new Set<string>() };
+      const entry = byCustomer.get(tenant.customer_id) ?? { aggregations: new Set<string>(), premises: new Set<string>(), addresses: new Set<string>() };
       entry.aggregations.add(aggregation.aggregation_number);
       for (const p of tenant.premise_numbers) entry.premises.add(p);
+      for (const a of tenant.addresses) entry.addresses.add(a);
       byCustomer.set(tenant.customer_id, entry);
     }
   }
@@ -48,5 +52,6 @@ export function consentPlan(aggregations: readonly AggregationFacts[], minCustom
     customer_id,
     aggregation_numbers: [...e.aggregations].sort(),
     premise_numbers: [...e.premises].sort(),
+    addresses: [...e.addresses].sort(),
   }));
 }

@@ -28,9 +28,12 @@ function config(): Config {
 
 const BUILDING: AggregationFacts = {
   id: 'G1', aggregation_number: 'BLDG-1', consent: 'always',
-  tenants: [{ customer_id: 'C1', premise_numbers: ['P1'] }, { customer_id: 'C2', premise_numbers: ['P2', 'P3'] }],
+  tenants: [
+    { customer_id: 'C1', premise_numbers: ['P1'], addresses: ['1 Main St\nUnit 1'] },
+    { customer_id: 'C2', premise_numbers: ['P1'], addresses: ['1 Main St\nUnit 2', '1 Main St\nUnit 3'] },
+  ],
 };
-const REGION: AggregationFacts = { id: 'G2', aggregation_number: '94000', consent: 'never', tenants: [{ customer_id: 'C9', premise_numbers: ['P9'] }] };
+const REGION: AggregationFacts = { id: 'G2', aggregation_number: '94000', consent: 'never', tenants: [{ customer_id: 'C9', premise_numbers: ['P9'], addresses: [] }] };
 
 class Facts implements AggregationFactsSource {
   calls = 0;
@@ -138,8 +141,9 @@ describe.each(['memory', 'redis'] as const)('asynchronous Grants (%s store)', (k
         allow_scope_modifications: false, authorization_form_selection_type: 'aggregation_selection',
       });
     }
-    expect(children.map((c) => [c.subject, c.authorization_details[0].premise_numbers]).sort())
-      .toEqual([['C1', ['P1']], ['C2', ['P2', 'P3']]]);
+    // Units of one building share its premise: the addresses tell the Client whom to ask (§4.11 MAY).
+    expect(children.map((c) => [c.subject, c.authorization_details[0].premise_numbers, c.authorization_details[0].addresses]).sort())
+      .toEqual([['C1', ['P1'], ['1 Main St\nUnit 1']], ['C2', ['P1'], ['1 Main St\nUnit 2', '1 Main St\nUnit 3']]]);
 
     // One tenant authorizes: not yet enough.
     now += 1000;

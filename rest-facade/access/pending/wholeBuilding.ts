@@ -50,10 +50,15 @@ export function requestedAggregations(grant: GrantRecord, scopes: ScopeRegistry)
   return [...new Set(numbers)];
 }
 
-/** The registration's Client that holds the Aggregation Inclusion scope, and that scope (§4.11 `client_id`). */
+/**
+ * The registration's Client that holds the Aggregation Inclusion scope, and that scope (§4.11
+ * `client_id`). A production Client is preferred: tenants are real customers, and a sandbox
+ * Client is authorized only by the sandbox's test customers.
+ */
 async function consentClient(deps: WholeBuildingDeps, registrationId: string): Promise<{ client_id: string; sd: ScopeDescription } | null> {
-  for (const client of await deps.clients.ofRegistration(registrationId)) {
-    if (client.cds_status === 'disabled') continue;
+  const candidates = (await deps.clients.ofRegistration(registrationId)).filter((c) => c.cds_status !== 'disabled')
+    .sort((a, b) => Number(b.cds_status === 'production') - Number(a.cds_status === 'production'));
+  for (const client of candidates) {
     const sd = scopeTokens(client.scope).map((id) => deps.scopes.get(id)).find((d) => d?.type === AGGREGATION_CONSENT_TYPE);
     if (sd) return { client_id: client.client_id, sd };
   }
@@ -62,7 +67,8 @@ async function consentClient(deps: WholeBuildingDeps, registrationId: string): P
 
 /**
  * The sub-Grant's authorization details, built by the same engine an authorization request goes
- * through, so defaults (`expires`, `error_if_no_preselections` …) are the published ones.
+ * through, so defaults (`expires`, `error_if_no_preselections` …) are the published ones; plus the
+ * tenant's `addresses`, which §4.11 allows on these Server-made Grants.
  */
 function consentDetails(sd: ScopeDescription, tenant: TenantConsent, now: Date, timezone: string): AuthorizationDetail[] {
   const type = sd.authorization_details_types_supported[0];
@@ -75,7 +81,9 @@ function consentDetails(sd: ScopeDescription, tenant: TenantConsent, now: Date, 
     now,
   });
   if (!result.ok) throw new Error(`cannot build the ${sd.id} sub-Grant: ${result.error_description}`);
-  return echoed(resolveDurations(result.entries, { now, timezone })) as AuthorizationDetail[];
+  const [entry] = echoed(resolveDurations(result.entries, { now, timezone })) as AuthorizationDetail[];
+  // §4.11 MAY: the tenant's addresses tell the Client whom to ask (a building's units share its premise).
+  return [tenant.addresses.length > 0 ? { ...entry, addresses: tenant.addresses } : entry];
 }
 
 /**

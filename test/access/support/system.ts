@@ -20,6 +20,7 @@ import { startSubgraphs, type RunningSubgraphs } from '../../../subgraphs';
 
 export const TIMEZONE = 'America/Los_Angeles';
 const INTERNAL_TOKEN = 'access-tests-internal-token-0123';
+const ADMIN_TOKEN = 'access-tests-admin-token-0123';
 
 export interface SystemOptions {
   seed?: string;
@@ -36,6 +37,8 @@ export interface System {
   facade: Facade;
   /** The facade's public URL (127.0.0.1, port 0). */
   url: string;
+  /** The operator API's bearer token. */
+  adminApiToken: string;
   cis: RunningSimulator;
   mdm: RunningSimulator;
   /** Requests the gateway received since the last reset (every federated query is one). */
@@ -89,7 +92,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<System> 
     PORT: '0', CDS_TIMEZONE: TIMEZONE, RATE_LIMIT_ANONYMOUS: '100000', RATE_LIMIT_CLIENT: '100000', RATE_LIMIT_AUTH_FAILURES: '100000',
     ...options.env,
   });
-  const config: Config = { ...parsed, INTERNAL_API_TOKEN: INTERNAL_TOKEN, ADMIN_API_TOKEN: 'access-tests-admin-token-0123', PUBLIC_URL: facadeServer.url };
+  const config: Config = { ...parsed, INTERNAL_API_TOKEN: INTERNAL_TOKEN, ADMIN_API_TOKEN: ADMIN_TOKEN, PUBLIC_URL: facadeServer.url };
   const graph = createGraphClient({ url: `${graphServer.url}/graphql`, token: INTERNAL_TOKEN });
   const identity = cisIdentityProvider(cis.url);
   const facade = createFacade({
@@ -106,7 +109,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<System> 
   host.use(facade.app);
 
   return {
-    utility, facade, url: facadeServer.url, cis, mdm,
+    utility, facade, url: facadeServer.url, adminApiToken: ADMIN_TOKEN, cis, mdm,
     gatewayRequests: () => gatewayCalls,
     resetCounters() {
       gatewayCalls = 0;

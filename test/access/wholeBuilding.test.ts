@@ -1,0 +1,163 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CisGroup } from '../../legacy/cis/records';
+import { passwordFor } from '../../legacy/generator/profiles';
+import { call } from '../consent/support/http';
+import { launchBrowser } from '../support/browser';
+import { startSystem, type System } from './support/system';
+import { registerThirdParty, type ClientCredentials, type ThirdParty } from './support/thirdParty';
+
+/**
+ * Whole-building data (cds-wg3-01 §4.11, §10.7.7) end to end: a building owner's usage token over
+ * a building aggregation that needs its tenants' consent goes pending → needs_sub_grants (one
+ * `cds_aggregation_consent` sub-Grant per tenant) → active once every tenant consented — online,
+ * through a Grant Authorization Request (cds-wg1-02 §8.3) on the consent pages, or on paper,
+ * recorded by the operator — and loses its data again when a tenant withdraws.
+ */
+
+let system: System;
+let browser: Browser;
+let party: ThirdParty;
+let direct: ClientCredentials;
+let consent: ClientCredentials;
+let building: CisGroup;
+
+beforeAll(async () => {
+  // wb-1: a small building whose aggregation always needs its tenants' consent.
+  system = await startSystem({ seed: 'wb-1', accounts: 150 });
+  building = system.utility.cis.groups.find((g) => g.CONSENT_CD === 'ALWAYS' && g.GRP_TYPE_CD === 'BLDG')!;
+  party = await registerThirdParty(system.url, system.adminApiToken, 'cds_query_aggregated_usage cds_aggregation_consent');
+  await party.approveProduction('cds_aggregation_consent');
+  direct = await party.client('cds_query_aggregated_usage');
+  consent = await party.client('cds_aggregation_consent');
+  browser = await launchBrowser();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await system?.close();
+});
+
+function tenants(): string[] {
+  const u = system.utility;
+  return [...new Set(building.MEMBER_SP_IDS.flatMap((sp) => u.index.servicePoint.get(sp)!.CUR_SA_IDS
+    .map((sa) => u.index.account.get(u.index.agreement.get(sa)!.ACCT_ID)!.CUST_ID)))].sort();
+}
+
+const usageDetails = (numbers?: string[]) => JSON.stringify([{
+  type: 'cds_query_aggregated_usage', ...(numbers ? { aggregation_numbers: numbers } : {}),
+  segment_start: 'P1Y', segment_end: 'infinite',
+}]);
+
+/** The tenant signs in and approves the Grant Authorization Request for their sub-Grant. */
+async function authorizeOnline(child: any, customerId: string) {
+  const u = system.utility;
+  const profile = u.index.profilesByCustomer.get(customerId).find((p) => p.STATUS_CD === 'ACTV')!;
+  const detail = child.authorization_details[0];
+  const par = await call('POST', party.discovery.pushed_authorization_request_endpoint, {
+    basic: [consent.client_id, consent.secret],
+    form: {
+      response_type: 'code', state: `tenant-${customerId}`, scope: 'cds_aggregation_consent', cds_grant_id: child.grant_id,
+      authorization_details: JSON.stringify([{ type: 'cds_aggregation_consent', aggregation_numbers: detail.aggregation_numbers, premise_numbers: detail.premise_numbers }]),
+    },
+  });
+  expect(par.status, par.text).toBe(201);
+  const url = new URL(party.discovery.authorization_endpoint);
+  url.searchParams.set('client_id', consent.client_id);
+  url.searchParams.set('request_uri', par.json.request_uri);
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(url.toString());
+    await page.getByLabel('Username').fill(profile.USER_NAME);
+    await page.getByLabel('Password').fill(passwordFor(u, profile.USER_NAME));
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Approve' }).click();
+    // The Server's default redirect_uri ends on the receipt (cds-wg3-01 §9.1.1).
+    await page.waitForURL(/\/receipts\/[0-9a-f]{32}$/);
+  } finally {
+    await context.close();
+  }
+}
+
+describe('whole-building usage (§4.11)', () => {
+  it('rejects a usage token request that names no aggregation', async () => {
+    const reply = await party.token(direct, { scope: 'cds_query_aggregated_usage', authorization_details: usageDetails() });
+    expect(reply.status).toBe(400);
+    expect(reply.json.error).toBe('invalid_authorization_details');
+  });
+
+  it('goes pending → needs_sub_grants → active with the tenants\' consents, and back when one withdraws', async () => {
+    const { access } = system.facade.context;
+    const reply = await party.token(direct, { scope: 'cds_query_aggregated_usage', authorization_details: usageDetails([building.GRP_NO]) });
+    expect(reply.status, JSON.stringify(reply.json)).toBe(200);
+    const [grantId] = reply.json.cds_grant_ids as string[];
+
+    // Created pending, with nothing enabled and an estimate (§6, §4.11).
+    const pending = await party.grant(grantId);
+    expect(pending).toMatchObject({ status: 'pending', enabled_scope: '', enabled_authorization_details: [], children: [] });
+    expect(Date.parse(pending.eta)).toBeGreaterThan(Date.parse(pending.created));
+    expect((await access!.resolver.resolve({ grantIds: [grantId] })).usage_segments).toEqual([]);
+
+    // The evaluation: one sub-Grant per tenant customer, for the registration's consent Client.
+    expect(await access!.worker.runOnce()).toBeGreaterThanOrEqual(1);
+    const parent = await party.grant(grantId);
+    expect(parent).toMatchObject({ status: 'needs_sub_grants', enabled_scope: '', enabled_authorization_details: [], eta: null });
+    const children = await party.grants({ parents: grantId });
+    expect(children).toHaveLength(tenants().length);
+    expect(children.map((c) => c.grant_id).sort()).toEqual([...parent.children].sort());
+    const u = system.utility;
+    const unitsOf = (customer: string) => building.MEMBER_SP_IDS.map((sp) => u.index.servicePoint.get(sp)!)
+      .filter((sp) => sp.CUR_SA_IDS.some((sa) => u.index.account.get(u.index.agreement.get(sa)!.ACCT_ID)!.CUST_ID === customer));
+    const childOf = new Map<string, any>();
+    for (const child of children) {
+      expect(child).toMatchObject({ parent: grantId, status: 'needs_authorization', client_id: consent.client_id, scope: 'cds_aggregation_consent', enabled_scope: '' });
+      expect(child.authorization_details).toHaveLength(1);
+      const detail = child.authorization_details[0];
+      expect(detail).toMatchObject({ type: 'cds_aggregation_consent', aggregation_numbers: [building.GRP_NO] });
+      // The Client tells the tenants apart by the unit addresses (every unit shares the building's premise).
+      const owner = tenants().find((t) => unitsOf(t).every((sp) => detail.addresses.some((a: string) => a.startsWith(`${sp.ADDR_LINE1}\n${sp.ADDR_LINE2}`))));
+      expect(owner, JSON.stringify(detail)).toBeDefined();
+      expect(detail.premise_numbers).toEqual([...new Set(unitsOf(owner!).flatMap((sp) => sp.PREMISES.map((p) => p.PREM_NO)))].sort());
+      childOf.set(owner!, child);
+    }
+    expect(childOf.size).toBe(tenants().length);
+    await access!.worker.runOnce();
+    expect((await party.grant(grantId)).status).toBe('needs_sub_grants');
+
+    // Tenants with an online profile authorize on the consent pages; the others on paper (operator).
+    const online = tenants().filter((t) => system.utility.index.profilesByCustomer.get(t).some((p) => p.STATUS_CD === 'ACTV'));
+    expect(online.length).toBeGreaterThan(0);
+    for (const [customer, child] of childOf) {
+      if (online.includes(customer)) {
+        await authorizeOnline(child, customer);
+        // §8.3 j: the sub-Grant is updated at approval, before any token request.
+        expect((await party.grant(child.grant_id)).status).toBe('active');
+      } else {
+        const set = await call('POST', `${system.url}/admin/grants/${child.grant_id}/status`, {
+          bearer: system.adminApiToken, json: { status: 'active', reason: 'Signed paper consent form received.' },
+        });
+        expect(set.status, set.text).toBe(200);
+      }
+    }
+    await access!.worker.runOnce();
+    const active = await party.grant(grantId);
+    expect(active).toMatchObject({ status: 'active', enabled_scope: 'cds_query_aggregated_usage' });
+
+    // Only the building's aggregated usage, never its tenants' meters.
+    const granted = await access!.resolver.resolve({ grantIds: [grantId] });
+    expect(granted.usage_segments).toHaveLength(1);
+    expect(granted.usage_segments[0].aggregations.items.map((i) => i.id)).toEqual([building.GRP_ID]);
+    expect(granted.usage_segments[0].meters).toEqual({ all: [], items: [] });
+
+    // One tenant withdraws: the data stops at once, and the parent goes back to needs_sub_grants.
+    const [first] = childOf.values();
+    const revoked = await call('POST', `${system.url}/admin/grants/${first.grant_id}/status`, {
+      bearer: system.adminApiToken, json: { status: 'revoked', reason: 'The tenant withdrew their consent.' },
+    });
+    expect(revoked.status).toBe(200);
+    expect((await access!.resolver.resolve({ grantIds: [grantId] })).usage_segments).toEqual([]);
+    await access!.worker.runOnce();
+    expect(await party.grant(grantId)).toMatchObject({ status: 'needs_sub_grants', enabled_scope: '' });
+  }, 180_000);
+});
