@@ -395,6 +395,14 @@ describe('customer authorization (cds-wg3-01 §9)', () => {
       expect(byState).toHaveLength(1);
       expect(byState[0].receipt_confirmations).toEqual([confirmation]);
       expect(app.hits.some((u) => u.searchParams.get('state') === approveIt.state)).toBe(false);
+      // Knowing the Grant (as the Client does) never reveals the receipt's URL; its customer is led there.
+      const viaGrant = `${reg.app.default_redirect_uri}?grant_id=${byState[0].grant_id}`;
+      const receiptUrl = page.url();
+      const stranger = await call('GET', viaGrant);
+      expect(stranger.status).toBe(200);
+      expect(stranger.text).not.toContain(new URL(receiptUrl).pathname);
+      await page.goto(viaGrant);
+      expect(page.url()).toBe(receiptUrl);
 
       const declineIt = await push('cds_accounts', [{ type: 'cds_accounts' }], { redirect_uri: reg.app.default_redirect_uri });
       await page.goto(declineIt.url);

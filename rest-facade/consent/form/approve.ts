@@ -105,13 +105,13 @@ function buildReceipt(ctx: ConsentContext, model: RequestModel, state: FormState
       summaries: view.summaries,
       items: view.items,
       durations: view.durations,
-      selection: {
-        type: section.selectionType ?? 'account_selection',
-        noun: view.selection?.noun ?? 'items',
+      selection: section.selectionType && view.selection ? {
+        type: section.selectionType,
+        noun: view.selection.noun,
         resources: picked.map((e) => ({ id: e.id, title: e.title, lines: e.lines })),
-        all: picked.length > 0 && picked.length === (view.selection?.entries.length ?? 0),
-        includeFuture: view.selection?.includeFuture?.selected ?? false,
-      },
+        all: picked.length > 0 && picked.length === view.selection.entries.length,
+        includeFuture: view.selection.includeFuture?.selected ?? false,
+      } : undefined,
       purpose: view.purpose,
     };
   });
@@ -149,11 +149,11 @@ async function notify(ctx: ConsentContext, receipt: Receipt, customer: SessionCu
     ...receipt.sections.flatMap((s) => s.summaries.map((x) => `- ${x}`)),
     '',
     'For:',
-    ...receipt.sections.flatMap((s) => [
-      ...s.selection.resources.slice(0, 10).map((x) => `- ${x.title}`),
-      ...(s.selection.resources.length > 10 ? [`- and ${s.selection.resources.length - 10} more`] : []),
-      ...(s.selection.includeFuture ? [`- any ${s.selection.noun} you add in the future`] : []),
-    ]),
+    ...receipt.sections.flatMap(({ selection }) => selection ? [
+      ...selection.resources.slice(0, 10).map((x) => `- ${x.title}`),
+      ...(selection.resources.length > 10 ? [`- and ${selection.resources.length - 10} more`] : []),
+      ...(selection.includeFuture ? [`- any ${selection.noun} you add in the future`] : []),
+    ] : []),
     ...receipt.sections.filter((s) => s.purpose && !s.purpose.writtenBy).map((s) => `\nFor this purpose: ${s.purpose!.content}`),
   ];
   await ctx.notifier.send({

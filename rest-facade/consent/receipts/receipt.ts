@@ -16,7 +16,8 @@ export interface ReceiptSection {
   summaries: string[];
   items: DataItem[];
   durations: string[];
-  selection: {
+  /** Absent for a scope without a Selection. */
+  selection?: {
     type: SelectionType;
     noun: string;
     /** Customer data: shown only to the signed-in customer. */

@@ -42,6 +42,8 @@ describe.each(stores)('receipts repository (%s store)', (_name, make) => {
     expect((await receipts.byConfirmationNumber(second.confirmation_number.toLowerCase()))?.receipt_id).toBe(second.receipt_id);
     expect((await receipts.supersededBy(first))?.receipt_id).toBe(second.receipt_id);
     expect(await receipts.supersededBy(second)).toBeNull();
+    expect((await receipts.latestForGrant('g1'))?.receipt_id).toBe(second.receipt_id);
+    expect(await receipts.latestForGrant('nope')).toBeNull();
     expect((await receipts.forCustomer('cust-1')).map((r) => r.receipt_id)).toEqual([other.receipt_id, second.receipt_id, first.receipt_id]);
     expect(await receipts.forCustomer('nobody')).toEqual([]);
   });

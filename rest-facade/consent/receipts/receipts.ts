@@ -61,6 +61,12 @@ export class Receipts {
     return next ? this.get(next) : null;
   }
 
+  /** The newest receipt of a Grant. */
+  async latestForGrant(grantId: string): Promise<Receipt | null> {
+    const [id] = await this.store.zrangeByScore(k.byGrant(grantId), { min: 0, max: Number.MAX_SAFE_INTEGER, reverse: true, limit: 1 });
+    return id ? this.get(id) : null;
+  }
+
   /** The customer's receipts, newest first (their "authorizations" page). */
   async forCustomer(customerId: string, limit = 100): Promise<Receipt[]> {
     const ids = await this.store.zrangeByScore(k.byCustomer(customerId), { min: 0, max: Number.MAX_SAFE_INTEGER, reverse: true, limit });

@@ -41,6 +41,7 @@ function when(iso: string, zone: string): string {
 
 function resourceList(section: ReceiptSection, view: ReceiptView): SafeHtml {
   const sel = section.selection;
+  if (!sel) return html``;
   const future = sel.includeFuture ? html`<li>Future additions: any ${sel.noun} you add later are included.</li>` : '';
   if (!view.viewerIsOwner) {
     // §9.4: customer data stays hidden from viewers who are not signed in as the customer.
@@ -63,7 +64,7 @@ function sectionBlock(section: ReceiptSection, view: ReceiptView): SafeHtml {
     <dl>${section.items.map((i) => html`<dt>${i.label}</dt><dd class="example">For example: ${i.example}</dd>`)}</dl></details>` : ''}
   <p class="component-label">For how long:</p>
   <ul>${section.durations.map((d) => html`<li>${d}</li>`)}</ul>
-  <p class="component-label">For these ${section.selection.noun}:</p>
+  ${section.selection ? html`<p class="component-label">For these ${section.selection.noun}:</p>` : ''}
   ${resourceList(section, view)}
   ${section.purpose ? html`<p class="component-label">For this purpose:</p>
     ${section.purpose.writtenBy ? html`<p class="purpose-author">Written by ${section.purpose.writtenBy}:</p>` : ''}
