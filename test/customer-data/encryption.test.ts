@@ -6,7 +6,7 @@ import type { RedisStore } from '../../rest-facade/store';
 import { expectValidResponse } from '../openapi/expectValidResponse';
 import { recipientKeyPair } from '../jwe/keys';
 import { cdsDecrypt } from '../support/cdsDecrypt';
-import { api, get } from './support/api';
+import { api } from './support/api';
 import { startSystem, type System } from './support/system';
 import { adminToken, allIncludes, consentToken, directToken, seedClients, type Clients } from './support/tokens';
 

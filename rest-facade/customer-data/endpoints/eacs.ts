@@ -3,6 +3,7 @@ import type { CustomerDataEndpoint } from '../endpoint';
 import { intersect, matchesNothing } from '../filters';
 import { eacDataUrl } from '../linked';
 import { listingOperation } from '../operation';
+import { VisibleReferences } from '../references';
 import { listEacs } from '../schemas';
 
 interface EacNode {
@@ -47,11 +48,21 @@ export const eacs: CustomerDataEndpoint<'eacs', typeof listEacs.query, EacNode> 
       return ok === true || node.beneficiaries.some((b) => ok.has(b));
     });
   },
-  present(nodes, { parts, publicUrl }) {
+  present(nodes, { parts, access, publicUrl }) {
+    const refs = new VisibleReferences(access);
+    // §10.9.2: only beneficiaries the token may see: Accounts and Service Contracts it sees; numbers
+    // and codes its Grants name, or any while it sees every Account or Service Contract.
+    const seen = (type: Typed, id: string) => {
+      if (type === 'account') return refs.has('accounts', id);
+      if (type === 'servicecontract') return refs.has('service_contracts', id);
+      return refs.restriction(type === 'rateplan' ? 'service_contracts' : 'accounts') === undefined;
+    };
     return nodes.map((n) => {
-      // §10.9.2: only beneficiaries the token may see.
-      const sets = n.beneficiary_type === 'general' ? [] : parts.map((p) => allowed(p, n.beneficiary_type as Typed));
-      const beneficiaries = sets.includes(true) ? n.beneficiaries : n.beneficiaries.filter((b) => sets.some((s) => s !== true && s.has(b)));
+      const type = n.beneficiary_type;
+      const beneficiaries = type === 'general' ? [] : n.beneficiaries.filter((b) => parts.some((p) => {
+        const ok = allowed(p, type);
+        return ok === true ? seen(type, b) : ok.has(b) && (type === 'account' || type === 'servicecontract' ? seen(type, b) : true);
+      }));
       return { ...n, beneficiaries, eac_data_url: eacDataUrl(publicUrl, n.cds_eac_id) };
     });
   },
