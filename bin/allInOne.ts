@@ -6,6 +6,7 @@ import type { Logger } from '../lib/logger';
 import { createGateway } from '../gateway';
 import { startLegacySystems } from '../legacy';
 import { testCustomers } from '../legacy/generator';
+import { cisAccountOwners } from '../rest-facade/access';
 import { createFacade } from '../rest-facade/app';
 import { cisIdentityProvider } from '../rest-facade/consent';
 import { createGraphClient } from '../rest-facade/graph';
@@ -44,8 +45,15 @@ export async function startAllInOne(config: Config, log: Logger): Promise<Runnin
     identity: cisIdentityProvider(config.CIS_URL ?? legacy.cis!.url),
     testAccounts: { list: async () => testCustomers(legacy.utility).map((t) => ({ username: t.USER_NAME, password: t.PASSWORD, description: t.description })) },
   };
+  // The access resolver reads the same graph and customer directory; its worker advances pending Grants.
+  const access = {
+    graph: consent.graph, accountsOf: (customerId: string) => consent.identity.accountIds(customerId),
+    accountOwners: cisAccountOwners(config.CIS_URL ?? legacy.cis!.url),
+  };
+  const facade = createFacade({ config, store, log, consent, access });
+  facade.context.access?.worker.start(2_000);
   // The REST facade answers every path it does not serve with a JSON 404: mount other parts above it.
-  app.use(createFacade({ config, store, log, consent }).app);
+  app.use(facade.app);
 
   const server: Server = app.listen(config.PORT, config.HOST);
   await once(server, 'listening');
@@ -65,6 +73,7 @@ export async function startAllInOne(config: Config, log: Logger): Promise<Runnin
     ],
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await facade.context.access?.worker.stop();
       await store.close();
       await gateway.close();
       await subgraphs.close();
