@@ -142,18 +142,24 @@ async function resolveFieldChanges(services: Wg1Services, message: MessageRecord
     const client = await repos.clients.getOwned(message.registration_id, clientId);
     const registration = await repos.registrations.get(message.registration_id);
     const scope = message.updates_requested?.find((u) => u.field === 'scope')?.new_value;
-    if (client && registration && typeof scope === 'string') {
-      const tokens = scopeTokens(scope);
-      const next: ClientRecord = {
-        ...client,
-        scope,
-        authorization_details_types: [...new Set(tokens.flatMap((id) => services.scopes.get(id)?.authorization_details_types_supported ?? []))],
-        ...(client.response_types.length > 0 && { cds_default_scope: scope }),
-        cds_modified: nextModified(clock, client.cds_modified),
-      };
+    // Members managed by scope providers (e.g. cds-wg3-01 §8.2 `cds_purposes`) take the value held.
+    const held = (message.updates_requested ?? []).filter((u) => services.scopes.clientFields[u.field]);
+    if (client && registration && (typeof scope === 'string' || held.length > 0)) {
+      let next: ClientRecord = { ...client, cds_modified: nextModified(clock, client.cds_modified) };
+      if (typeof scope === 'string') {
+        const tokens = scopeTokens(scope);
+        next = {
+          ...next,
+          scope,
+          authorization_details_types: [...new Set(tokens.flatMap((id) => services.scopes.get(id)?.authorization_details_types_supported ?? []))],
+          ...(client.response_types.length > 0 && { cds_default_scope: scope }),
+        };
+        ops.push(...repos.registrations.writeOps({ ...registration, added_scopes: [...new Set([...registration.added_scopes, ...tokens.filter((t) => !registration.scopes.includes(t))])] }));
+      }
+      next.registration_fields = { ...next.registration_fields, ...Object.fromEntries(held.map((u) => [u.field, u.new_value])) };
       ops.push(...repos.clients.collection.writeOps(next, client));
-      ops.push(...repos.registrations.writeOps({ ...registration, added_scopes: [...new Set([...registration.added_scopes, ...tokens.filter((t) => !registration.scopes.includes(t))])] }));
-      ops.push(...changelogOps(repos.messages, urls, { registrationId: client.registration_id, kind: 'client', id: client.client_id, action: 'modified', detail: `Client Object ${client.client_id} now has scope ${scope}.` }).ops);
+      const detail = [typeof scope === 'string' ? `now has scope ${scope}` : '', ...held.map((u) => `${u.field} changed`)].filter(Boolean).join('; ');
+      ops.push(...changelogOps(repos.messages, urls, { registrationId: client.registration_id, kind: 'client', id: client.client_id, action: 'modified', detail: `Client Object ${client.client_id}: ${detail}.` }).ops);
     }
   }
   await repos.store.atomically(ops);

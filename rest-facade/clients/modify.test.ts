@@ -14,7 +14,7 @@ const urls = wg1Urls('https://cds.invalid');
 const tagsProvider: ScopeProvider = {
   name: 'tags',
   scopes: () => [],
-  clientFields: {
+  clientFields: () => ({
     cds_tags: {
       onModify: (current, requested) => {
         if (requested === undefined) return { ok: true, value: current };
@@ -22,7 +22,7 @@ const tagsProvider: ScopeProvider = {
           ? { ok: true, value: requested } : { ok: false, error_description: 'a list of strings' };
       },
     },
-  },
+  }),
 };
 
 const registry = new ScopeRegistry({ publicUrl: urls.base, docs: (a) => `${urls.base}/docs#${a}`, coverageIds: [], timezone: 'UTC' }, [builtinScopeProvider(defaultScopeSettings), tagsProvider]);

@@ -160,13 +160,16 @@ export function modifyClient(
     next.cds_default_authorization_details = details;
   }
 
-  // Members managed by extensions (e.g. cds-wg3-01 §8.2 `cds_purposes`) follow their own rules.
+  // Members managed by extensions (e.g. cds-wg3-01 §8.2 `cds_purposes`) follow their own rules,
+  // which may hold a change for the Server's review.
   const managed = { ...next.registration_fields };
   for (const [name, rules] of Object.entries(ctx.scopes.clientFields)) {
     if (!(name in current.registration_fields) && rawBody[name] === undefined) continue;
     const outcome = rules.onModify(current.registration_fields[name], rawBody[name], scopeTokens);
     if (!outcome.ok) throw invalid(`${name}: ${outcome.error_description}`);
-    managed[name] = outcome.value;
+    if (outcome.value === undefined) delete managed[name];
+    else managed[name] = outcome.value;
+    if (outcome.review !== undefined) pending.push({ field: name, previous_value: outcome.value, new_value: outcome.review });
   }
   next.registration_fields = managed;
 

@@ -65,6 +65,7 @@ const scopeSettingsSchema = z.object({
   })),
   customScopes: z.array(scopeDescriptionSchema),
   registrationFields: z.array(registrationFieldSchema.extend({ request_uri: z.url().optional() })),
+  reviewClientPurposes: z.boolean().optional(),
 });
 
 /** Everything about the cds-wg1 surface a deployment chooses. */

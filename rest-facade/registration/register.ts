@@ -106,14 +106,21 @@ function registrationValues(
   return { byFieldName, steps };
 }
 
-/** The registration values a Client shows, each passed through its extension's rules (§5.1, §10). */
+/**
+ * The registration values a Client shows (§5.1), plus the members extensions manage (§10), which
+ * their rules fill whether or not a value was submitted (e.g. cds-wg3-01 Server-default Purposes).
+ */
 function clientFieldValues(services: Wg1Services, byFieldName: Record<string, unknown>, names: Set<string>, scopes: string[]): Record<string, unknown> {
+  const managed = services.scopes.clientFields;
   const out: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(byFieldName)) {
-    if (!names.has(name)) continue;
-    const outcome = services.scopes.clientFields[name]?.onRegister?.(value, scopes) ?? { ok: true, value };
+    if (names.has(name) && !managed[name]) out[name] = value;
+  }
+  for (const [name, rules] of Object.entries(managed)) {
+    const outcome = rules.onRegister?.(names.has(name) ? byFieldName[name] : undefined, scopes);
+    if (!outcome) continue;
     if (!outcome.ok) throw invalid(`${name}: ${outcome.error_description}`);
-    out[name] = outcome.value;
+    if (outcome.value !== undefined) out[name] = outcome.value;
   }
   return out;
 }

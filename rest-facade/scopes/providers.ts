@@ -10,6 +10,11 @@ import type { ScopeSettings } from './settings';
 export function scopeProviders(settings: ScopeSettings): ScopeProvider[] {
   return [
     builtinScopeProvider(settings),
-    customerDataScopeProvider({ grantAdminScope: settings.grantAdminScopes[0] ?? null }),
+    customerDataScopeProvider({
+      grantAdminScope: settings.grantAdminScopes[0] ?? null,
+      configure: (config) => ({
+        ...config, clientPurposes: { ...config.clientPurposes, review: settings.reviewClientPurposes ?? config.clientPurposes.review },
+      }),
+    }),
   ];
 }

@@ -34,14 +34,22 @@ export interface CheckMoment {
   timezone: string;
 }
 
-export type FieldOutcome = { ok: true; value: unknown } | { ok: false; error_description: string };
+/**
+ * What a member's rules decided: the value in effect now (undefined = the Client has no such
+ * member) and, when the change waits for the Server's review (§5.5), the value proposed.
+ */
+export type FieldOutcome = { ok: true; value: unknown; review?: unknown } | { ok: false; error_description: string };
 
 /**
- * A Client Object member an extension manages (e.g. cds-wg3-01 `cds_purposes`): how a submitted
- * registration value is stored, and how a Clients API PUT may change it (§5.5, §10).
+ * A Client Object member an extension manages (e.g. cds-wg3-01 `cds_purposes`): its value at
+ * registration and how a Clients API PUT may change it (§5.5, §10). A Registration Field whose
+ * `field_name` is the member's name feeds it at registration.
  */
 export interface ClientFieldRules {
-  /** At registration, for the Client carrying `scopes`; the submitted value was checked by its format. */
+  /**
+   * At registration, for each Client with its `scopes`; `submitted` is the value of the Registration
+   * Field of that name (already checked by its format), undefined when none applies.
+   */
   onRegister?(submitted: unknown, scopes: string[]): FieldOutcome;
   /** On a PUT; `requested` is undefined when the body omits the member. */
   onModify(current: unknown, requested: unknown, scopes: string[]): FieldOutcome;
@@ -65,7 +73,7 @@ export interface ScopeProvider {
   /** Registration Field formats this provider adds (§10), checking a submitted value; null = valid. */
   registrationFieldFormats?: Record<string, (value: unknown, field: RegistrationField) => string | null>;
   /** Client Object members this provider manages, by name. */
-  clientFields?: Record<string, ClientFieldRules>;
+  clientFields?(ctx: ScopeContext): Record<string, ClientFieldRules>;
 }
 
 /** What the authorization server implements, by Scope Description member: an SD may offer no more. */
@@ -101,7 +109,7 @@ export class ScopeRegistry {
       }
       Object.assign(this.metadata, provider.serverMetadata?.(ctx) ?? {});
       Object.assign(this.extraFieldFormats, provider.registrationFieldFormats ?? {});
-      Object.assign(this.clientFields, provider.clientFields ?? {});
+      Object.assign(this.clientFields, provider.clientFields?.(ctx) ?? {});
     }
     this.check(ctx);
   }

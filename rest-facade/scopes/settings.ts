@@ -16,6 +16,8 @@ export interface ScopeSettings {
   customScopes: ScopeDescription[];
   /** Registration Fields the scopes above (or any provider's) may reference. */
   registrationFields: RegistrationFieldSetting[];
+  /** Client-written Purposes added or changed on the Clients API wait for review (cds-wg3-01 §8.2); default false. */
+  reviewClientPurposes?: boolean;
 }
 
 export const DEFAULT_GRANT_ADMIN_SCOPE = 'cds_grant_admin_1';

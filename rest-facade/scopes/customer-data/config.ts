@@ -89,6 +89,12 @@ export interface CustomerDataConfig {
   eacFormats: EacFormatDescription[];
   /** Server-default Purposes, given to every Client registering for their scopes (§7.4.4). */
   defaultPurposes: PurposeMap;
+  /**
+   * Purposes Clients write themselves (§5.1, §8): whether consent scopes ask for them at registration
+   * (the `cds_purposes` Registration Field, required or optional), and whether additions and changes
+   * on the Clients API wait for the Server's review (§8.2, cds-wg1-02 §5.5).
+   */
+  clientPurposes: { registration: 'required' | 'optional' | 'none'; review: boolean };
 }
 
 const entry = (id: string, name: string, description: string): CatalogueEntry => ({ id, name, description });
@@ -236,5 +242,6 @@ export function demoCustomerDataConfig(options: { publicUrl: string; grantAdminS
           'cds_meters', 'cds_bill_statements', 'cds_service_bills', 'cds_usage', 'cds_aggregation_consent'],
       },
     },
+    clientPurposes: { registration: 'optional', review: false },
   };
 }

@@ -13,6 +13,7 @@ export {
 export { customerDataScopes, type CustomerDataScopes, type BuildOptions } from './scopeDescriptions';
 export { customerDataScopeProblems } from './rules';
 export { customerDataScopeProvider, type CustomerDataProviderOptions } from './provider';
+export { PURPOSES_MEMBER, purposeRules, purposesRegistrationField } from './purposes';
 export {
   customerDataServerMetadata, customerDataApiUrl, CUSTOMER_DATA_VERSION, CUSTOMER_DATA_API_BASE,
 } from './metadata';

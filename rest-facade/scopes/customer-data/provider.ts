@@ -3,6 +3,7 @@ import { describeIssues, purposesFormat, purposesOrNullFormat } from '../../purp
 import type { ScopeContext, ScopeProvider } from '../registry';
 import { demoCustomerDataConfig, type CustomerDataConfig } from './config';
 import { customerDataServerMetadata } from './metadata';
+import { PURPOSES_MEMBER, purposeRules, purposesRegistrationField } from './purposes';
 import { customerDataScopes } from './scopeDescriptions';
 
 export interface CustomerDataProviderOptions {
@@ -13,8 +14,9 @@ export interface CustomerDataProviderOptions {
 
 /**
  * The cds-wg3-01 scopes as a scope-registry provider: their Scope Descriptions, the §5 metadata
- * members, single-entry checks through the authorization_details engine, and the §5.1
- * registration field formats `purposes` / `purposes_or_null`.
+ * members, single-entry checks through the authorization_details engine, the §5.1 registration
+ * field formats `purposes` / `purposes_or_null` with the Registration Field that uses them, and the
+ * Client Object member `cds_purposes` (§8).
  */
 export function customerDataScopeProvider(options: CustomerDataProviderOptions): ScopeProvider {
   const configFor = (ctx: ScopeContext) => {
@@ -28,6 +30,7 @@ export function customerDataScopeProvider(options: CustomerDataProviderOptions):
   return {
     name: 'cds-wg3-01',
     scopes: (ctx) => customerDataScopes(configFor(ctx)).descriptions,
+    registrationFields: (ctx) => [purposesRegistrationField(configFor(ctx))].filter((f) => f !== null),
     serverMetadata: (ctx) => {
       const config = configFor(ctx);
       return customerDataServerMetadata(config, customerDataScopes(config).descriptions);
@@ -47,5 +50,6 @@ export function customerDataScopeProvider(options: CustomerDataProviderOptions):
       purposes: format(purposesFormat),
       purposes_or_null: format(purposesOrNullFormat),
     },
+    clientFields: (ctx) => ({ [PURPOSES_MEMBER]: purposeRules(configFor(ctx)) }),
   };
 }

@@ -3,6 +3,7 @@ import type { DirectAccessPolicy } from '../../authorization-details/entry';
 import { purposeChoices, type PurposeMap } from '../../purposes';
 import type { AuthorizationDetailsField, Choice, ScopeDescription } from '../schema';
 import type { CatalogueEntry, CustomerDataConfig, ScopeOffer } from './config';
+import { purposesRegistrationLists } from './purposes';
 import { customerDataScopeType, listedFields, type CustomerDataScopeType } from './scopeTypes';
 
 /**
@@ -155,14 +156,16 @@ function describe(offer: ScopeOffer, config: CustomerDataConfig, purposes: Purpo
   const ctx: FieldContext = { config, offer, scopeType, rarType, selections, purposes };
   // Catalogue order keeps every description in the same, readable order.
   const fields = FIELDS.filter((f) => listed.has(f.id) && !omit.has(f.id)).map((f) => fieldObject(f, ctx));
+  // Consent scopes ask for the Client's own Purposes (§5.1, §7.4.4) as the Server configures.
+  const purposeFields = scopeType.consent ? purposesRegistrationLists(config) : { requirements: [], optional: [] };
   return {
     id: offer.id,
     type: scopeType.type,
     name: offer.name ?? scopeType.name,
     description: offer.description ?? scopeType.description,
     documentation: `${config.documentation}/scopes#${offer.id}`,
-    registration_requirements: offer.registration_requirements ?? [],
-    registration_optional: offer.registration_optional ?? [],
+    registration_requirements: [...(offer.registration_requirements ?? []), ...purposeFields.requirements],
+    registration_optional: [...(offer.registration_optional ?? []), ...purposeFields.optional],
     response_types_supported: scopeType.consent ? ['code'] : [],
     grant_types_supported: scopeType.consent ? ['authorization_code', 'refresh_token'] : ['client_credentials'],
     token_endpoint_auth_methods_supported: config.tokenEndpointAuthMethods,
