@@ -131,8 +131,6 @@ export const RATES: CisRate[] = [
   },
 ];
 
-export const RATE_BY_CODE = new Map(RATES.map((r) => [r.RATE_CD, r]));
-
 /** Government taxes on the bill: a percentage of the section's charges and a per-kWh surcharge. */
 export const TAX = {
   usersTaxPercent: '5.0',
@@ -171,5 +169,3 @@ export const PROGRAMS: CisProgram[] = [
   program('EVCHARGE', 'EV Charging Rebate', 'A rebate for a level 2 charger with managed off-peak charging.', 'SA', ['EV', 'REBATE']),
   program('CSOL', 'Community Solar Subscription', 'A share of the Sunrise Solar Ranch output credited in kWh.', 'SA', ['CRBANK'], { SIGNUP_URL: null }),
 ];
-
-export const PROGRAM_BY_CODE = new Map(PROGRAMS.map((p) => [p.PROG_CD, p]));

@@ -35,11 +35,6 @@ export function mix(...values: number[]): number {
   return fmix(h);
 }
 
-/** `mix` mapped onto an integer range [lo, hi]. */
-export function mixInt(lo: number, hi: number, ...values: number[]): number {
-  return lo + (mix(...values) % (hi - lo + 1));
-}
-
 export class Rng {
   private a: number;
   private b: number;
