@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { errorResponses, registerEndpoint } from '../../openapi';
+import { ErrorResponse, errorResponses, registerEndpoint } from '../../openapi';
 import {
   AccountList, AggregationList, BillSectionList, BillStatementList, EnergyAttributeCertificateList, MeterDeviceList,
   ServiceContractList, ServicePointList, UsageSegmentList,
@@ -42,6 +42,7 @@ function listing<Q extends z.ZodObject, L extends z.ZodObject>(l: Listing<Q, L>)
     responses: {
       200: { description: `A page of ${l.noun}.`, schema: l.list, binary: ['application/octet-stream'] },
       ...errorResponses(400, 401, 403, 429, 503),
+      502: { description: 'A system behind the API answered with something unusable (`bad_gateway`).', schema: ErrorResponse },
     },
   });
   return { ...spec, metadataKey: l.metadataKey, listKey: l.listKey, query: l.query, list: l.list };
