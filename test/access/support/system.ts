@@ -11,7 +11,7 @@ import type { Utility } from '../../../legacy/generator/utility';
 import { startMdmSimulator } from '../../../legacy/mdm';
 import type { RunningSimulator } from '../../../legacy/sim/server';
 import { configSchema, type Config } from '../../../lib/config';
-import { cisAccountOwners } from '../../../rest-facade/access';
+import { cisAccountOwners, type AccessConnections } from '../../../rest-facade/access';
 import { createFacade, type Facade } from '../../../rest-facade/app';
 import { cisIdentityProvider } from '../../../rest-facade/consent';
 import { createGraphClient } from '../../../rest-facade/graph';
@@ -39,6 +39,8 @@ export interface System {
   url: string;
   /** The operator API's bearer token. */
   adminApiToken: string;
+  /** What the facade's access resolver is connected to (graph, customer directory). */
+  connections: AccessConnections;
   cis: RunningSimulator;
   mdm: RunningSimulator;
   /** Requests the gateway received since the last reset (every federated query is one). */
@@ -95,21 +97,22 @@ export async function startSystem(options: SystemOptions = {}): Promise<System> 
   const config: Config = { ...parsed, INTERNAL_API_TOKEN: INTERNAL_TOKEN, ADMIN_API_TOKEN: ADMIN_TOKEN, PUBLIC_URL: facadeServer.url };
   const graph = createGraphClient({ url: `${graphServer.url}/graphql`, token: INTERNAL_TOKEN });
   const identity = cisIdentityProvider(cis.url);
+  const connections: AccessConnections = {
+    graph, accountsOf: (customerId) => identity.accountIds(customerId), accountOwners: cisAccountOwners(cis.url),
+    timings: { pendingEtaMs: 1000, recheckMs: 0, retryMs: 0 },
+  };
   const facade = createFacade({
     config, store, log: pino({ level: 'silent' }),
     consent: {
       graph, identity,
       testAccounts: { list: async () => testCustomers(utility).map((t) => ({ username: t.USER_NAME, password: t.PASSWORD, description: t.description })) },
     },
-    access: {
-      graph, accountsOf: (customerId) => identity.accountIds(customerId), accountOwners: cisAccountOwners(cis.url),
-      timings: { pendingEtaMs: 1000, recheckMs: 0, retryMs: 0 },
-    },
+    access: connections,
   });
   host.use(facade.app);
 
   return {
-    utility, facade, url: facadeServer.url, adminApiToken: ADMIN_TOKEN, cis, mdm,
+    utility, facade, url: facadeServer.url, adminApiToken: ADMIN_TOKEN, connections, cis, mdm,
     gatewayRequests: () => gatewayCalls,
     resetCounters() {
       gatewayCalls = 0;
