@@ -19,6 +19,7 @@ import type { PurposeMap } from '../purposes';
 import { demoCustomerDataConfig } from '../scopes/customer-data';
 import { ASSETS_PATH, brandingFromSettings, type Branding } from './branding';
 import type { ConsentContext } from './context';
+import { consentErrorPages } from './errorPages';
 import { GrantSelections } from './grantSelections';
 import { customerGraphLoader, describeResourcesWith } from './customerGraph';
 import type { IdentityProvider } from './login/identity';
@@ -113,5 +114,6 @@ export function createConsentRouter(facade: FacadeContext, deps: ConsentDeps): R
   router.use(formRoutes(ctx));
   router.use(receiptRoutes(ctx));
   router.use(defaultRedirectRoutes(ctx));
+  router.use(consentErrorPages(branding, log));
   return router;
 }

@@ -376,6 +376,9 @@ describe('customer authorization (cds-wg3-01 §9)', () => {
       await page.goto(`${sys.url}/consent/authorizations`);
       await page.getByRole('link', { name: oldConfirmation }).click();
       await page.waitForSelector('text=replaced by a newer one');
+      // §9.4: what changed since this receipt — the access is now "until you revoke".
+      expect(await page.locator('#changes-heading').textContent()).toBe('Changes since you approved');
+      expect(await page.locator('.changed').textContent()).toContain('until you revoke access');
       await capture(page, 'receipt-superseded');
       await page.getByRole('link', { name: `receipt ${grant.receipt_confirmations[1]}` }).click();
       expect(await page.locator('.confirmation-number').textContent()).toBe(grant.receipt_confirmations[1]);

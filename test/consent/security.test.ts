@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { call, cookieFrom, hiddenValue, type Reply } from './support/http';
+import { Customer } from './support/customer';
+import { call, hiddenValue } from './support/http';
 import { startSystem, type System } from './support/system';
 import { grantOf, pushAuthorization, registerThirdParty, startClientApp, type ClientApp, type RegisteredClient } from './support/thirdParty';
 
@@ -10,7 +11,6 @@ import { grantOf, pushAuthorization, registerThirdParty, startClientApp, type Cl
  */
 
 const EVIL_NAME = '<img src=x onerror=alert(1)> Evil "Co" & <b>Sons</b>';
-const SESSION = 'cds_consent_session';
 
 let sys: System;
 let app: ClientApp;
@@ -29,35 +29,12 @@ afterAll(async () => {
   await sys?.close();
 });
 
-/** A browser-less customer: follows redirects by hand and keeps the session cookie. */
-class Customer {
-  cookie?: string;
-  async get(path: string): Promise<Reply> {
-    const reply = await call('GET', path.startsWith('http') ? path : `${sys.url}${path}`, { cookie: this.cookie });
-    this.cookie = cookieFrom(reply, SESSION) ?? this.cookie;
-    return reply;
-  }
-  async post(path: string, form: Record<string, string | string[]>): Promise<Reply> {
-    const reply = await call('POST', `${sys.url}${path}`, { cookie: this.cookie, form });
-    this.cookie = cookieFrom(reply, SESSION) ?? this.cookie;
-    return reply;
-  }
-}
-
 /** Starts an authorization and signs in; returns the form page and its request id. */
-async function signedIn(customer = new Customer()) {
+async function signedIn(customer = new Customer(sys.url)) {
   const auth = await pushAuthorization(reg, {
     redirect_uri: app.callback, scope: 'cds_accounts', authorization_details: JSON.stringify([{ type: 'cds_accounts', account_numbers: ['_all'] }]),
   });
-  const handoff = await customer.get(auth.url);
-  const requestPath = handoff.headers.get('location')!;
-  const loginPage = await customer.get(requestPath);
-  const loginPath = loginPage.headers.get('location')!;
-  const login = await customer.get(loginPath);
-  const requestId = requestPath.split('/').pop()!;
-  const signIn = await customer.post('/consent/login', {
-    csrf_token: hiddenValue(login.text, 'csrf_token')!, request: requestId, username: who.username, password: who.password, action: 'login',
-  });
+  const { requestPath, signedIn: signIn } = await customer.signIn(auth.url, who);
   expect(signIn.status).toBe(303);
   const form = await customer.get(requestPath);
   expect(form.status).toBe(200);
@@ -83,7 +60,7 @@ describe('customer pages over HTTP', () => {
       expect(reply.text).toContain('This page has expired');
     }
     // From another browser (no session at all) the token does not help either.
-    const stranger = new Customer();
+    const stranger = new Customer(sys.url);
     expect((await stranger.post(requestPath, { csrf_token: csrf, action: 'decline' })).status).toBe(403);
     // The request is still pending and the real customer can still answer it.
     const decline = await customer.post(requestPath, { csrf_token: csrf, action: 'decline' });
@@ -127,7 +104,7 @@ describe('customer pages over HTTP', () => {
   });
 
   it('throttles failed sign-ins per username and never says which part was wrong', async () => {
-    const customer = new Customer();
+    const customer = new Customer(sys.url);
     const page = await customer.get('/consent/login?return=/consent/authorizations');
     const csrf = hiddenValue(page.text, 'csrf_token')!;
     const attempt = (password: string) => customer.post('/consent/login', {
@@ -167,7 +144,7 @@ describe('customer pages over HTTP', () => {
     expect((await call('GET', `${sys.url}/receipts/${confirmation}`)).status).toBe(404);
     expect((await call('GET', `${sys.url}/receipts/${'0'.repeat(32)}`)).status).toBe(404);
 
-    const visitor = new Customer();
+    const visitor = new Customer(sys.url);
     await visitor.get(`${receiptPath}/revoke`);
     expect((await visitor.post(`${receiptPath}/revoke`, { csrf_token: 'forged', action: 'revoke' })).status).toBe(403);
     const grants = (await call('GET', `${(reg.as as Record<string, unknown>).cds_grants_api}?receipt_confirmations=${confirmation}`, { bearer: await reg.adminToken() })).json.grants;
