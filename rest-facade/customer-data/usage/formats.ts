@@ -115,10 +115,13 @@ export function columnsFor(selected: readonly ValueFormat[], channels: readonly 
   return columns;
 }
 
-/** A segment's formats and values for these columns: each value set re-cut to the columns. */
+/**
+ * A segment's formats and values for these columns: each value set re-cut to the columns; no
+ * columns (`include_usage_segment_value_types` null, or nothing selected applies) → no value sets.
+ */
 export function project(columns: readonly Column[], values: readonly (readonly GraphValue[])[], intervalSeconds: Decimal) {
   return {
     formats: columns.map((c) => c.format),
-    values: values.map((set) => columns.map((c) => c.value(set, intervalSeconds))),
+    values: columns.length === 0 ? [] : values.map((set) => columns.map((c) => c.value(set, intervalSeconds))),
   };
 }
