@@ -3,6 +3,7 @@ import type { FacadeContext } from '../app';
 import { html, type SafeHtml } from '../consent/html';
 import { notFound } from '../errors';
 import { wg1Services, type Wg1Services } from '../registration/services';
+import type { DocumentationPage, DocumentationSection } from '../scopes';
 import { PATHS } from './urls';
 import { developerPage } from './page';
 
@@ -67,15 +68,41 @@ secret at once through the Credentials API, and answer the Server's requests on 
   };
 }
 
+function heading(level: number, id: string, title: string): SafeHtml {
+  if (level === 2) return html`<h2 id="${id}">${title}</h2>`;
+  return level === 3 ? html`<h3 id="${id}">${title}</h3>` : html`<h4 id="${id}">${title}</h4>`;
+}
+
+/** A scope provider's page section: headings nest (h2, h3, h4), every section carries its anchor. */
+function section(s: DocumentationSection, level: number): SafeHtml {
+  const [head, ...rows] = s.table ?? [];
+  return html`<section>${heading(level, s.id, s.title)}
+${(s.text ?? []).map((p) => html`<p>${p}</p>`)}
+${head ? html`<table><tr>${head.map((c) => html`<th>${c}</th>`)}</tr>${rows.map((r) => html`<tr>${r.map((c) => html`<td>${c}</td>`)}</tr>`)}</table>` : ''}
+${s.json === undefined ? '' : html`<pre><code>${JSON.stringify(s.json, null, 2)}</code></pre>`}
+${s.links?.length ? html`<ul>${s.links.map(([label, url]) => html`<li><a href="${url}">${label}</a></li>`)}</ul>` : ''}
+${(s.sections ?? []).map((child) => section(child, level + 1))}</section>`;
+}
+
+function providerPage(page: DocumentationPage): SafeHtml {
+  return html`${page.intro.map((p) => html`<p>${p}</p>`)}${page.sections.map((s) => section(s, 2))}`;
+}
+
 export function createDocsRouter(context: FacadeContext): Router {
   const services = wg1Services(context);
   const all = pages(services);
+  const provided = services.scopes.documentationPages();
   const name = services.settings.server.name;
   const router = Router();
   router.get(PATHS.docs, (_req, res) => {
-    res.type('html').send(developerPage('Developer documentation', name,
-      html`<ul>${Object.entries(all).map(([page, p]) => html`<li><a href="${services.urls.docs(page)}">${p.title}</a></li>`)}</ul>`));
+    res.type('html').send(developerPage('Developer documentation', name, html`<ul>
+${Object.entries(all).map(([page, p]) => html`<li><a href="${services.urls.docs(page)}">${p.title}</a></li>`)}
+${provided.map((p) => html`<li><a href="${services.urls.base}${p.path}">${p.title}</a></li>`)}</ul>`));
   });
+  // Provider pages first: their paths may sit where `/docs/:page` would match.
+  for (const page of provided) {
+    router.get(page.path, (_req, res) => { res.type('html').send(developerPage(page.title, name, providerPage(page))); });
+  }
   router.get(`${PATHS.docs}/:page`, (req, res) => {
     const page = all[String(req.params.page)];
     if (!page || !Object.hasOwn(all, String(req.params.page))) throw notFound('no such page');

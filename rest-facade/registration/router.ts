@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { FacadeContext } from '../app';
+import { HttpError } from '../errors';
 import { sendExactJson } from '../json';
 import { PATHS } from '../metadata/urls';
 import { jsonApiBody } from './http';
@@ -19,6 +20,8 @@ export function createRegistrationRouter(context: FacadeContext): Router {
     res.setHeader('Pragma', 'no-cache');
     sendExactJson(res, result.status, result.body);
   });
+  // The endpoint exists for every method; only POST registers (RFC 7591 §3.1).
+  router.all(PATHS.registration, () => { throw new HttpError(405, 'invalid_request', 'use POST', { Allow: 'POST' }); });
   router.use(createHumanRegistrationRouter(context));
   return router;
 }

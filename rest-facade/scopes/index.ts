@@ -5,6 +5,7 @@
  *   registry.get(id) / all() / ofType(type) / field(id)
  *   registry.publishedRegistrationFields()        → `cds_registration_fields`
  *   registry.checkAuthorizationDetails(entries, allowedTypes): string | null
+ *   registry.documentationPages()                 → the pages providers' `documentation` URLs name
  *
  * Providers: ./providers.ts lists them; a provider returns Scope Descriptions, Registration Fields
  * and Authorization Server Metadata members (interface ScopeProvider).
@@ -28,6 +29,7 @@ export {
   type AuthorizationDetailsField, type Choice, type RegistrationField, type RegistrationFieldType, type ScopeDescription,
 } from './schema';
 export { DEFAULT_GRANT_ADMIN_SCOPE, defaultScopeSettings, type ScopeSettings } from './settings';
+export { sectionIds, type DocumentationPage, type DocumentationSection } from './documentation';
 
 /** Documentation anchors for scopes and fields live on the Server's scope page. */
 export function scopeDocs(publicUrl: string) {

@@ -4,6 +4,7 @@ import {
 import {
   CLIENT_ADMIN_SCOPE, GRANT_ADMIN_TYPE, SERVER_PROVIDED_FILES_TYPE, type ScopeDocs,
 } from './builtin';
+import { sectionIds, type DocumentationPage } from './documentation';
 import {
   registrationFieldSchema, scopeDescriptionSchema, type RegistrationField, type ScopeDescription,
 } from './schema';
@@ -74,6 +75,8 @@ export interface ScopeProvider {
   registrationFieldFormats?: Record<string, (value: unknown, field: RegistrationField) => string | null>;
   /** Client Object members this provider manages, by name. */
   clientFields?(ctx: ScopeContext): Record<string, ClientFieldRules>;
+  /** The pages its `documentation` URLs point to, when they are on this Server. */
+  documentation?(ctx: ScopeContext): DocumentationPage[];
 }
 
 /** What the authorization server implements, by Scope Description member: an SD may offer no more. */
@@ -94,6 +97,8 @@ export class ScopeRegistry {
   readonly extraFieldFormats: Record<string, (value: unknown, field: RegistrationField) => string | null> = {};
   /** Client Object members managed by providers. */
   readonly clientFields: Record<string, ClientFieldRules> = {};
+  /** Documentation pages served for providers, by path. */
+  private readonly pages = new Map<string, DocumentationPage>();
 
   constructor(private readonly ctx: ScopeContext, providers: ScopeProvider[]) {
     for (const provider of providers) {
@@ -110,6 +115,12 @@ export class ScopeRegistry {
       Object.assign(this.metadata, provider.serverMetadata?.(ctx) ?? {});
       Object.assign(this.extraFieldFormats, provider.registrationFieldFormats ?? {});
       Object.assign(this.clientFields, provider.clientFields?.(ctx) ?? {});
+      for (const page of provider.documentation?.(ctx) ?? []) {
+        if (this.pages.has(page.path)) throw new Error(`documentation page ${page.path} is defined twice`);
+        const ids = sectionIds(page.sections);
+        if (new Set(ids).size !== ids.length) throw new Error(`documentation page ${page.path} repeats a section id`);
+        this.pages.set(page.path, page);
+      }
     }
     this.check(ctx);
   }
@@ -183,6 +194,11 @@ export class ScopeRegistry {
       out[id] = published;
     }
     return out;
+  }
+
+  /** The providers' documentation pages (served by the metadata router). */
+  documentationPages(): DocumentationPage[] {
+    return [...this.pages.values()];
   }
 
   /** Extra Authorization Server Metadata members contributed by providers. */

@@ -2,6 +2,7 @@ import { validateAuthorizationDetails } from '../../authorization-details/valida
 import { describeIssues, purposesFormat, purposesOrNullFormat } from '../../purposes';
 import type { ScopeContext, ScopeProvider } from '../registry';
 import { demoCustomerDataConfig, type CustomerDataConfig } from './config';
+import { customerDataDocumentation } from './documentation';
 import { customerDataServerMetadata } from './metadata';
 import { PURPOSES_MEMBER, purposeRules, purposesRegistrationField } from './purposes';
 import { customerDataScopes } from './scopeDescriptions';
@@ -15,8 +16,8 @@ export interface CustomerDataProviderOptions {
 /**
  * The cds-wg3-01 scopes as a scope-registry provider: their Scope Descriptions, the §5 metadata
  * members, single-entry checks through the authorization_details engine, the §5.1 registration
- * field formats `purposes` / `purposes_or_null` with the Registration Field that uses them, and the
- * Client Object member `cds_purposes` (§8).
+ * field formats `purposes` / `purposes_or_null` with the Registration Field that uses them, the
+ * Client Object member `cds_purposes` (§8), and the documentation pages all of these link to.
  */
 export function customerDataScopeProvider(options: CustomerDataProviderOptions): ScopeProvider {
   const configFor = (ctx: ScopeContext) => {
@@ -51,5 +52,9 @@ export function customerDataScopeProvider(options: CustomerDataProviderOptions):
       purposes_or_null: format(purposesOrNullFormat),
     },
     clientFields: (ctx) => ({ [PURPOSES_MEMBER]: purposeRules(configFor(ctx)) }),
+    documentation: (ctx) => {
+      const config = configFor(ctx);
+      return customerDataDocumentation(config, customerDataScopes(config).descriptions, ctx.timezone);
+    },
   };
 }
