@@ -42,7 +42,7 @@ const section: SectionModel = {
   },
 };
 const model = {
-  pendingId: 'long', client: { id: 'c', name: 'Chain Store Analytics', sandbox: true }, sections: [section], at: Date.parse('2026-05-01T17:00:00Z'),
+  client: { id: 'c', name: 'Chain Store Analytics', sandbox: true }, sections: [section], at: Date.parse('2026-05-01T17:00:00Z'),
 } as unknown as RequestModel;
 const ctx = {
   config: { CDS_TIMEZONE: 'America/Los_Angeles' }, branding: brandingFromSettings({ PUBLIC_URL: 'http://127.0.0.1' }),

@@ -11,7 +11,9 @@ import { createFacade } from '../../rest-facade/app';
 import { cisIdentityProvider } from '../../rest-facade/consent';
 import { createGraphClient } from '../../rest-facade/graph';
 import { MemoryStore } from '../../rest-facade/store';
+import { launchBrowser } from '../support/browser';
 import { freePort } from '../support/redis';
+import { capture } from './support/pages';
 import { Customer } from './support/customer';
 import { call } from './support/http';
 import { pushAuthorization, registerThirdParty, startClientApp, type ClientApp, type RegisteredClient } from './support/thirdParty';
@@ -78,6 +80,20 @@ describe('customer pages when a system is down', () => {
     expect(form.text).not.toContain('127.0.0.1:1');
     const grants = await call('GET', `${(reg.as as Record<string, unknown>).cds_grants_api}?client_ids=${reg.app.client_id}`, { bearer: await reg.adminToken() });
     expect(grants.json.grants).toEqual([]);
+
+    // The same page in a browser (screenshot and accessibility check of this page state).
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      await page.goto((await authorize()).url);
+      await page.getByLabel('Username').fill(who.username);
+      await page.getByLabel('Password').fill(who.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForSelector('body.page-unavailable');
+      await capture(page, 'unavailable');
+    } finally {
+      await browser.close();
+    }
   });
 
   it('shows a try-again page when the sign-in service is down, and signs in normally once it is back', async () => {

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import {
   indexGraph, isSelectionType, needsPreselectionError, offersIncludeFuture, preselect, PRESELECTION_FIELDS,
-  validateAuthorizationDetails, type AuthorizationDetailsEntry, type GraphIndex, type Preselection,
+  validateAuthorizationDetails, type AuthorizationDetailsEntry, type GraphAddress, type GraphIndex, type Preselection,
 } from '../../authorization-details';
 import type { ClientRecord } from '../../clients';
 import { HttpError } from '../../errors';
@@ -33,7 +33,6 @@ export interface SectionModel {
 }
 
 export interface RequestModel {
-  pendingId: string;
   client: { id: string; name: string; uri?: string; sandbox: boolean; record: ClientRecord };
   sections: SectionModel[];
   index: GraphIndex;
@@ -144,7 +143,6 @@ export async function buildRequestModel(ctx: ConsentContext, pending: PendingReq
     };
   });
   return {
-    pendingId: pending.id,
     client: {
       id: client.client_id, name: client.client_name ?? client.client_id, uri: client.client_uri,
       sandbox: client.cds_status === 'sandbox', record: client,
@@ -159,14 +157,15 @@ export async function buildRequestModel(ctx: ConsentContext, pending: PendingReq
 function relatedResources(index: GraphIndex, aggregationId: string): string[] {
   const agg = index.aggregation.get(aggregationId);
   if (!agg) return [];
-  const say = (prefix: string, number: string | null | undefined, address?: string | null) =>
-    `${prefix} ${number ?? ''}${address ? ` — ${address.replace(/\s*\n\s*/g, ', ')}` : ''}`.trim();
-  const text = (a: unknown) => (typeof a === 'string' ? a : (a as { text?: string } | null)?.text ?? null);
+  const say = (prefix: string, number: string | null | undefined, address?: GraphAddress | null) => {
+    const where = address ? (typeof address === 'string' ? address : address.text).replace(/\s*\n\s*/g, ', ') : null;
+    return `${prefix} ${number ?? ''}${where ? ` — ${where}` : ''}`.trim();
+  };
   return [
     ...agg.grouped_accounts.map((id) => index.account.get(id)).filter((a) => !!a).map((a) => say('Your account', a!.account_number)),
     ...agg.grouped_servicecontracts.map((id) => index.serviceContract.get(id)).filter((c) => !!c).map((c) => say('Your service', c!.contract_number)),
     ...agg.grouped_servicepoints.map((id) => index.servicePoint.get(id)).filter((p) => !!p)
-      .map((p) => say('Your service location', p!.servicepoint_number, text(p!.servicepoint_address))),
+      .map((p) => say('Your service location', p!.servicepoint_number, p!.servicepoint_address)),
     ...agg.grouped_meterdevices.map((id) => index.meterDevice.get(id)).filter((m) => !!m).map((m) => say('Your meter', m!.meter_number)),
   ];
 }
