@@ -1,4 +1,5 @@
 import { JsonDecimal } from '../json';
+import { INTROSPECTION_ENDPOINT_AUTH_METHODS, RESPONSE_MODES } from '../oauth/paths';
 import type { RegistrationField, ScopeRegistry } from '../scopes';
 import type { CoverageSetting, Wg1Settings } from './settings';
 import type { Wg1Urls } from './urls';
@@ -65,7 +66,9 @@ function publishedField(field: RegistrationField): Record<string, unknown> {
 
 /**
  * The Authorization Server Metadata object: RFC 8414 plus cds-wg1-02 §3.2. Every union the
- * section asks for is computed from the Scope Descriptions, so it cannot drift from them.
+ * section asks for is computed from the Scope Descriptions, so it cannot drift from them; the
+ * registry refuses an SD offering what the authorization server does not implement. Members the
+ * server does not support (DPoP, signed requests, JWT client authentication) are left out.
  */
 export function authorizationServerMetadata(
   registry: ScopeRegistry, settings: Wg1Settings, urls: Wg1Urls, timezone: string,
@@ -74,6 +77,7 @@ export function authorizationServerMetadata(
   const scopes = registry.all();
   const links = serverLinks(settings, urls);
   const responseTypes = union(scopes.map((s) => s.response_types_supported));
+  const authMethods = union(scopes.map((s) => s.token_endpoint_auth_methods_supported));
   const hasFiles = scopes.some((s) => s.type === 'cds_server_provided_files');
   return {
     issuer: urls.base,
@@ -83,19 +87,25 @@ export function authorizationServerMetadata(
     ...(options.registrationEndpoint && { registration_endpoint: urls.registration }),
     scopes_supported: scopes.map((s) => s.id),
     response_types_supported: responseTypes,
+    response_modes_supported: [...RESPONSE_MODES],
     grant_types_supported: union(scopes.map((s) => s.grant_types_supported)),
-    token_endpoint_auth_methods_supported: union(scopes.map((s) => s.token_endpoint_auth_methods_supported)),
+    token_endpoint_auth_methods_supported: authMethods,
     code_challenge_methods_supported: union(scopes.map((s) => s.code_challenge_methods_supported)),
     authorization_details_types_supported: union(scopes.map((s) => s.authorization_details_types_supported)),
     service_documentation: links.service_documentation,
     op_policy_uri: links.op_policy_uri,
     op_tos_uri: links.op_tos_uri,
     revocation_endpoint: urls.revocation,
-    revocation_endpoint_auth_methods_supported: ['client_secret_basic'],
+    // RFC 7009 §2.1: a Client revokes with the authentication it uses at the token endpoint.
+    revocation_endpoint_auth_methods_supported: authMethods,
     introspection_endpoint: urls.introspection,
-    introspection_endpoint_auth_methods_supported: ['client_secret_basic'],
-    // RFC 9126: REQUIRED by §3.2 whenever user authorization exists; offered in any case.
+    introspection_endpoint_auth_methods_supported: [...INTROSPECTION_ENDPOINT_AUTH_METHODS],
+    // RFC 9126: REQUIRED by §3.2 whenever user authorization exists; offered in any case, never
+    // required (a plain authorization request works too).
     pushed_authorization_request_endpoint: urls.par,
+    require_pushed_authorization_requests: false,
+    // RFC 9207: every authorization response (code or error) carries `iss`.
+    authorization_response_iss_parameter_supported: true,
     cds_oauth_version: 'v1',
     cds_human_registration: urls.humanRegistration,
     cds_timezone: timezone,

@@ -3,6 +3,7 @@ import type { OAuthDeps } from './deps';
 import type { OAuthClient } from './directory';
 import { NO_ACCESS_STATUSES } from './liveness';
 import { scopeTokens, single, type RawParams } from './params';
+import { RESPONSE_MODES } from './paths';
 import { isValidS256Challenge } from './pkce';
 import { asSubmitted, checkRequestedAccess, detailsParam } from './requestedAccess';
 import type { AuthorizationDetail } from './tokens';
@@ -118,6 +119,10 @@ export async function validateAuthorizationRequest(
     }
     if (params.request_uri !== undefined) throw new OAuthError('invalid_request', 'request_uri cannot be used here');
     if (params.request !== undefined) throw new OAuthError('request_not_supported', 'request objects are not supported');
+    const mode = single(params, 'response_mode');
+    if (mode !== undefined && !(RESPONSE_MODES as readonly string[]).includes(mode)) {
+      throw new OAuthError('invalid_request', `response_mode must be ${RESPONSE_MODES.join(' or ')}`);
+    }
 
     const method = single(params, 'code_challenge_method');
     const challenge = single(params, 'code_challenge') ?? null;
