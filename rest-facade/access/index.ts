@@ -4,7 +4,8 @@
  *   createAccessServices(deps): { resolver, admit, worker }
  *   resolver.resolve(req.auth | { grantIds }): Promise<Access>   // what each Customer Data API may serve
  *   resolver.invalidate(grantId)
- *   admit(grant)        // token endpoint hook: a usage Grant over aggregations leaves as `pending`
+ *   admit(grant)        // token endpoint hook: a usage Grant over aggregations, or an aggregations
+ *                       // query by addresses, leaves as `pending` (§6, §4.11)
  *   worker.start(ms) / worker.runOnce() / worker.stop()         // advances pending Grants (store-coordinated)
  *
  * Access (./access.ts): per Customer Data API, one part per Grant — id sets (or `all` for a direct
@@ -20,4 +21,5 @@ export { cisAccountOwners } from './accountOwners';
 export type { AccountOwners } from './aggregationFacts';
 export { graphGrantSource, type GrantGraphSource, type PreselectedNumbers } from './graphSource';
 export { SUFFICIENT_SUB_GRANT_STATUSES } from './pending/subGrants';
+export { ResolvedAddresses } from './pending/addressResolution';
 export type { PendingGrantWorker } from './pending/worker';

@@ -12,6 +12,7 @@ import {
 } from './access';
 import { enabledEntries } from './entries';
 import type { GrantGraphSource, PreselectedNumbers } from './graphSource';
+import type { ResolvedAddresses } from './pending/addressResolution';
 import { parentStatusFrom } from './pending/subGrants';
 import { partsFromVisibility, unrestrictedParts } from './parts';
 import { unionAccess } from './union';
@@ -34,6 +35,8 @@ export interface ResolverDeps {
   grants: GrantRepository;
   scopes: ScopeRegistry;
   selections: RecordedSelections;
+  /** The aggregations a direct Grant's `addresses` were resolved to while it was pending (§4.11). */
+  resolvedAddresses: Pick<ResolvedAddresses, 'get'>;
   source: GrantGraphSource;
   store: Store;
   log: Logger;
@@ -71,9 +74,12 @@ function jwkOf(entries: ResolvedAuthorizationDetailsEntry[]): PublicJwk | null {
 }
 
 export function createAccessResolver(deps: ResolverDeps): AccessResolver {
-  /** The numbers the direct entries name, for one graph read around them. */
-  function numbersOf(entries: ResolvedAuthorizationDetailsEntry[]): PreselectedNumbers {
+  /** The numbers the direct entries name (addresses: as resolved), for one graph read around them. */
+  async function numbersOf(grant: GrantRecord, entries: ResolvedAuthorizationDetailsEntry[]): Promise<PreselectedNumbers> {
     const numbers: PreselectedNumbers = {};
+    if (entries.some((e) => Array.isArray(e.values.addresses))) {
+      numbers.aggregation_numbers = (await deps.resolvedAddresses.get(grant.grant_id)) ?? [];
+    }
     for (const entry of entries) {
       for (const field of NUMBER_FIELDS) {
         const value = entry.values[field];
@@ -95,7 +101,7 @@ export function createAccessResolver(deps: ResolverDeps): AccessResolver {
     if (consent.length > 0 && !record) deps.log.warn({ grant_id: grant.grant_id }, 'consent grant without a recorded selection: it shows nothing');
     const [customerGraph, preselectedGraph] = await Promise.all([
       record ? deps.source.customer(record.customer_id, options) : null,
-      filtered.length > 0 ? deps.source.preselected(numbersOf(filtered), options) : null,
+      filtered.length > 0 ? deps.source.preselected(await numbersOf(grant, filtered), options) : null,
     ]);
     // Relationships are read as of after the graph read: an install the graph reports as ended has ended by then.
     const now = new Date(deps.clock());

@@ -8,6 +8,7 @@ import type { ScopeRegistry } from '../scopes';
 import type { Store } from '../store';
 import { graphAggregationFacts, type AccountOwners } from './aggregationFacts';
 import { graphGrantSource } from './graphSource';
+import { ResolvedAddresses, resolveAddresses } from './pending/addressResolution';
 import { admitGrant } from './pending/admission';
 import { GrantWorkSchedule } from './pending/schedule';
 import { createPendingGrantWorker, type PendingGrantWorker } from './pending/worker';
@@ -46,9 +47,10 @@ export function createAccessServices(deps: AccessDeps): AccessServices {
   const { config, connections, repos } = deps;
   const timings = connections.timings ?? {};
   const schedule = new GrantWorkSchedule(deps.store);
+  const resolvedAddresses = new ResolvedAddresses(deps.store);
   const source = graphGrantSource({ graph: connections.graph, accountsOf: connections.accountsOf, clock: deps.clock });
   const resolver = createAccessResolver({
-    grants: repos.grants, scopes: deps.scopes, selections: new GrantSelections(deps.store), source, store: deps.store,
+    grants: repos.grants, scopes: deps.scopes, selections: new GrantSelections(deps.store), resolvedAddresses, source, store: deps.store,
     log: deps.log, clock: deps.clock, timezone: config.CDS_TIMEZONE, cacheTtlSeconds: config.ACCESS_CACHE_TTL,
   });
   const worker = createPendingGrantWorker({
@@ -56,6 +58,7 @@ export function createAccessServices(deps: AccessDeps): AccessServices {
     facts: graphAggregationFacts(connections.graph, connections.accountOwners),
     minCustomers: config.CDS_AGGREGATION_MIN_CUSTOMERS, clock: deps.clock, timezone: config.CDS_TIMEZONE,
     schedule, log: deps.log, recheckMs: timings.recheckMs ?? 5_000, retryMs: timings.retryMs ?? 30_000,
+    lookupAddresses: (addresses) => resolveAddresses(connections.graph, addresses), resolvedAddresses,
   });
   const admission = { grants: repos.grants, scopes: deps.scopes, schedule, clock: deps.clock, etaMs: timings.pendingEtaMs ?? 10_000 };
   return { resolver, admit: (grant) => admitGrant(admission, grant), worker };

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CisServiceAgreement } from '../../legacy/cis/records';
-import { createAccessResolver, graphGrantSource, visibleIds, windowsOf, type Access } from '../../rest-facade/access';
+import { createAccessResolver, graphGrantSource, ResolvedAddresses, visibleIds, windowsOf, type Access } from '../../rest-facade/access';
 import { GrantSelections } from '../../rest-facade/consent';
 import { pino } from 'pino';
 import type { GrantRecord } from '../../rest-facade/grants';
@@ -162,7 +162,8 @@ describe('the resolver cache', () => {
   it('reuses a Grant\'s resolution until the Grant changes, then reads the graph again', async () => {
     const { store, repos, scopes, clock } = system.facade.context;
     const cached = createAccessResolver({
-      grants: repos.grants, scopes, selections: new GrantSelections(store), store, log: pino({ level: 'silent' }), clock,
+      grants: repos.grants, scopes, selections: new GrantSelections(store), resolvedAddresses: new ResolvedAddresses(store),
+      store, log: pino({ level: 'silent' }), clock,
       source: graphGrantSource({ graph: system.connections.graph, accountsOf: system.connections.accountsOf, clock }),
       timezone: TIMEZONE, cacheTtlSeconds: 300,
     });

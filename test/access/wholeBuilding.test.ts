@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CisGroup } from '../../legacy/cis/records';
 import { passwordFor } from '../../legacy/generator/profiles';
+import { normalizeServerAddress } from '../../rest-facade/authorization-details';
 import { call } from '../consent/support/http';
 import { launchBrowser } from '../support/browser';
 import { startSystem, type System } from './support/system';
@@ -26,7 +27,7 @@ beforeAll(async () => {
   // wb-1: a small building whose aggregation always needs its tenants' consent.
   system = await startSystem({ seed: 'wb-1', accounts: 150 });
   building = system.utility.cis.groups.find((g) => g.CONSENT_CD === 'ALWAYS' && g.GRP_TYPE_CD === 'BLDG')!;
-  party = await registerThirdParty(system.url, system.adminApiToken, 'cds_query_aggregated_usage cds_aggregation_consent');
+  party = await registerThirdParty(system.url, system.adminApiToken, 'cds_query_aggregated_usage cds_query_aggregations cds_aggregation_consent');
   await party.approveProduction('cds_aggregation_consent');
   direct = await party.client('cds_query_aggregated_usage');
   consent = await party.client('cds_aggregation_consent');
@@ -160,4 +161,23 @@ describe('whole-building usage (§4.11)', () => {
     await access!.worker.runOnce();
     expect(await party.grant(grantId)).toMatchObject({ status: 'needs_sub_grants', enabled_scope: '' });
   }, 180_000);
+
+  it('finds the building by its address while the aggregations query is pending (§4.11, §7.1.13.1)', async () => {
+    const finder = await party.client('cds_query_aggregations');
+    // Written the way the `addresses` documentation asks (abbreviations expanded; case does not matter).
+    const address = normalizeServerAddress(building.ADDRS[0]).toUpperCase();
+    const reply = await party.token(finder, {
+      scope: 'cds_query_aggregations',
+      authorization_details: JSON.stringify([{ type: 'cds_query_aggregations', addresses: [address, '1 Nowhere Lane, Atlantis, CA, 00000'] }]),
+    });
+    expect(reply.status, JSON.stringify(reply.json)).toBe(200);
+    const [grantId] = reply.json.cds_grant_ids as string[];
+    expect(await party.grant(grantId)).toMatchObject({ status: 'pending', enabled_scope: '' });
+    const { access } = system.facade.context;
+    expect((await access!.resolver.resolve({ grantIds: [grantId] })).aggregations).toEqual([]);
+    await access!.worker.runOnce();
+    expect(await party.grant(grantId)).toMatchObject({ status: 'active', enabled_scope: 'cds_query_aggregations' });
+    const found = await access!.resolver.resolve({ grantIds: [grantId] });
+    expect(found.aggregations.flatMap((p) => (p.ids.all ? ['*'] : p.ids.ids))).toEqual([building.GRP_ID]);
+  });
 });

@@ -1,11 +1,13 @@
 import type { GrantRecord, GrantRepository } from '../../grants';
 import type { ScopeRegistry } from '../../scopes';
+import { requestedAddresses } from './addressResolution';
 import type { GrantWorkSchedule } from './schedule';
 import { requestedAggregations } from './wholeBuilding';
 
 /**
  * Which new Grants start `pending` (cds-wg3-01 §6 asynchronous loading): a usage query over
- * aggregations must be evaluated before anything is released (§4.11). The Grant is created with
+ * aggregations must be evaluated before anything is released (§4.11), and an aggregations query's
+ * `addresses` must be looked up first (§4.11, last paragraph). The Grant is created with
  * `status` `pending`, `enabled_scope` `""`, `enabled_authorization_details` `[]` and an `eta`, and
  * its work is scheduled; ./worker.ts carries it out.
  */
@@ -20,7 +22,7 @@ export interface AdmissionDeps {
 }
 
 export function needsPreparation(grant: GrantRecord, scopes: ScopeRegistry): boolean {
-  return requestedAggregations(grant, scopes).length > 0;
+  return requestedAggregations(grant, scopes).length > 0 || requestedAddresses(grant, scopes).length > 0;
 }
 
 /**

@@ -7,6 +7,7 @@ import type { ClientRecord } from '../../clients';
 import type { GrantRecord } from '../../grants';
 import { createWg1Repositories, isoAt, newId } from '../../registration';
 import { MemoryStore, RedisStore, type Store } from '../../store';
+import { ResolvedAddresses } from './addressResolution';
 import { admitGrant } from './admission';
 import type { AggregationFacts } from './consentPlan';
 import { GrantWorkSchedule } from './schedule';
@@ -86,6 +87,8 @@ describe.each(['memory', 'redis'] as const)('asynchronous Grants (%s store)', (k
     return createPendingGrantWorker({
       grants: repos.grants, clients: repos.clients, scopes: facade.context.scopes, facts: source, minCustomers: 15,
       clock: () => now, timezone: 'America/Los_Angeles', schedule: new GrantWorkSchedule(over), log, recheckMs: 1000, retryMs: 5000,
+      resolvedAddresses: new ResolvedAddresses(over),
+      lookupAddresses: async (addresses) => (addresses.includes('1 Main St, Anytown CA 94000') ? ['BLDG-1'] : []),
     });
   }
 
@@ -198,5 +201,21 @@ describe.each(['memory', 'redis'] as const)('asynchronous Grants (%s store)', (k
     expect(x + y).toBe(grants.length);
     expect(facts.calls).toBe(grants.length);
     for (const g of grants) expect((await reload(g.grant_id)).children).toHaveLength(2);
+  });
+
+  it('looks up an aggregations query\'s addresses while pending, then activates it', async () => {
+    const { repos, scopes } = facade.context;
+    const queryClient = await addClient('cds_query_aggregations', []);
+    const grant = await admitGrant({ grants: repos.grants, scopes, schedule: new GrantWorkSchedule(store), clock: () => now, etaMs: 10_000 },
+      await repos.grants.upsertClientCredentialsGrant({
+        registration_id: registrationId, client_id: queryClient, scope: 'cds_query_aggregations',
+        authorization_details: [{ type: 'cds_query_aggregations', addresses: ['1 Main St, Anytown CA 94000', 'nowhere'] }],
+      }));
+    expect(grant).toMatchObject({ status: 'pending', enabled_scope: '' });
+    expect(await new ResolvedAddresses(store).get(grant.grant_id)).toBeNull();
+    await worker(facts).runOnce();
+    expect(await reload(grant.grant_id)).toMatchObject({ status: 'active', enabled_scope: 'cds_query_aggregations', children: [] });
+    expect(await new ResolvedAddresses(store).get(grant.grant_id)).toEqual(['BLDG-1']);
+    expect(facts.calls).toBe(0);
   });
 });

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../../../lib/logger';
 import { grantAccess, type GrantRecord } from '../../grants';
+import { requestedAddresses, type ResolvedAddresses } from './addressResolution';
 import type { GrantWorkSchedule } from './schedule';
 import { parentAccess, parentStatusFrom } from './subGrants';
-import { evaluateWholeBuilding, type WholeBuildingDeps } from './wholeBuilding';
+import { evaluateWholeBuilding, requestedAggregations, type WholeBuildingDeps } from './wholeBuilding';
 
 /**
  * The background step that advances Grants with asynchronous work (cds-wg3-01 §6, §4.11): pending
@@ -15,6 +16,9 @@ import { evaluateWholeBuilding, type WholeBuildingDeps } from './wholeBuilding';
 
 export interface WorkerDeps extends WholeBuildingDeps {
   schedule: GrantWorkSchedule;
+  /** §7.1.13.1 matching of addresses against every aggregation: the numbers uniquely matched. */
+  lookupAddresses(addresses: string[]): Promise<string[]>;
+  resolvedAddresses: ResolvedAddresses;
   log: Logger;
   /** How often a parent's sub-Grants are looked at again. */
   recheckMs: number;
@@ -36,12 +40,20 @@ export function createPendingGrantWorker(deps: WorkerDeps): PendingGrantWorker {
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<number> | null = null;
 
+  /** A pending Grant's preparation: addresses looked up, then the §4.11 evaluation or activation. */
+  async function prepare(grant: GrantRecord): Promise<GrantRecord> {
+    const addresses = requestedAddresses(grant, deps.scopes);
+    if (addresses.length > 0) await deps.resolvedAddresses.put(grant.grant_id, await deps.lookupAddresses(addresses));
+    if (requestedAggregations(grant, deps.scopes).length > 0) return evaluateWholeBuilding(deps, grant);
+    return deps.grants.update(grant, parentAccess(grant, 'active'));
+  }
+
   /** What to do with one Grant; returns when to look at it again, or null when finished. */
   async function advance(grant: GrantRecord, now: number): Promise<number | null> {
     const status = grantAccess(grant, now).status;
     if (status === 'pending') {
       try {
-        const next = await evaluateWholeBuilding(deps, grant);
+        const next = await prepare(grant);
         return next.status === 'needs_sub_grants' ? now + deps.recheckMs : null;
       } catch (err) {
         deps.log.warn({ err, grant_id: grant.grant_id }, 'pending grant evaluation failed; retrying');
