@@ -46,7 +46,7 @@ describe('Bill Statements (§10.5)', () => {
     expect(items.map((s) => s.cds_billstatement_id).sort()).toEqual(slots.map((s) => s.STMT_ID).sort());
     for (let i = 1; i < items.length; i++) {
       const [a, b] = [items[i - 1], items[i]];
-      expect(a.statement_date > b.statement_date || (a.statement_date === b.statement_date && Date.parse(a.cds_modified as string) >= Date.parse(b.cds_modified as string))).toBe(true);
+      expect((a.statement_date as string) > (b.statement_date as string) || (a.statement_date === b.statement_date && Date.parse(a.cds_modified as string) >= Date.parse(b.cds_modified as string))).toBe(true);
     }
     expect(new Set(items.map((s) => s.account_number))).toEqual(new Set([account.ACCT_NO]));
   });
