@@ -127,6 +127,35 @@ describe('long selection lists (more than 10 entries)', () => {
     await page.close();
   });
 
+  it('can be used with the keyboard alone, with a visible focus', async () => {
+    const page = await browser.newPage();
+    await page.goto(url);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    const focusRing = () => page.evaluate(() => {
+      const css = getComputedStyle(document.activeElement!);
+      return css.outlineStyle !== 'none' && parseFloat(css.outlineWidth) >= 2;
+    });
+    expect(await focusRing()).toBe(true);
+    const reached: string[] = [];
+    for (let i = 0; i < 80 && !reached.includes('Approve'); i++) {
+      await page.keyboard.press('Tab');
+      const label = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        return el.tagName === 'INPUT' ? (el as HTMLInputElement).type : el.textContent?.trim() ?? '';
+      });
+      reached.push(label);
+      expect(await focusRing(), `focus ring on ${label}`).toBe(true);
+    }
+    expect(reached).toContain('search');
+    expect(reached).toContain('checkbox');
+    expect(reached).toContain('Approve');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('text=Approved');
+    expect(approvals.at(-1)).toEqual({ ids: ['acct-0', 'acct-1', 'acct-2'], includeFuture: false });
+    await page.close();
+  });
+
   it('without JavaScript: the same tools work through the server, and hidden choices are kept', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
