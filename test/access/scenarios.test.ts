@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { CisServiceAgreement } from '../../legacy/cis/records';
 import { createAccessResolver, graphGrantSource, ResolvedAddresses, visibleIds, windowsOf, type Access } from '../../rest-facade/access';
 import { GrantSelections } from '../../rest-facade/consent';
@@ -11,14 +11,15 @@ import { DateTime } from 'luxon';
 /**
  * The resolver against the real running system as the data and the Grants change: access follows
  * the Customer's recorded choice (a meter swap, a move-out), Grants without access give nothing,
- * the cache never outlives a Grant change, and each Grant costs one federated query.
+ * the cache never outlives a Grant change, and each Grant costs one federated query. State (Grants,
+ * recorded selections, the cache) lives in a real Redis here; the property suite uses the embedded store.
  */
 
 let system: System;
 const now = () => new Date();
 
 beforeAll(async () => {
-  system = await startSystem({ seed: 'access-scenarios', accounts: 120, env: { ACCESS_CACHE_TTL: '0' } });
+  system = await startSystem({ seed: 'access-scenarios', accounts: 120, redisUrl: inject('redisUrl'), env: { ACCESS_CACHE_TTL: '0' } });
 }, 120_000);
 afterAll(async () => { await system?.close(); });
 
