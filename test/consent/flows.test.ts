@@ -83,11 +83,14 @@ async function serviceContractsApi(token: string) {
 }
 
 describe('customer authorization (cds-wg3-01 §9)', () => {
-  it('publishes the test accounts as HTML and as JSON', async () => {
+  it('publishes the test accounts at the ASM\'s cds_test_accounts URL, as HTML and as JSON', async () => {
+    const published = (reg.as as Record<string, unknown>).cds_test_accounts as string;
+    expect(published).toBe(`${sys.url}/test-accounts`);
+    expect((await call('GET', published, { headers: { accept: 'application/json' } })).json).toEqual(accounts);
     expect(accounts.length).toBeGreaterThanOrEqual(5);
     for (const a of accounts) expect(a).toEqual({ username: expect.any(String), password: expect.any(String), description: expect.any(String) });
     await withContext(async (page) => {
-      await page.goto(`${sys.url}/test-accounts`);
+      await page.goto(published);
       expect(await page.locator('tbody tr').count()).toBe(accounts.length);
       await capture(page, 'test-accounts');
     });

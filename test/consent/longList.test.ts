@@ -14,9 +14,10 @@ import { capture } from './support/pages';
 
 /**
  * Selections with more than 10 entries (§9.2.3): search, a live "N selected" count, a scrolling
- * list and hide/unhide of unselected entries — with JavaScript and without it. The demo's test
- * customers have fewer than 10 of everything, so this suite renders the real form (views, CSS,
- * script, form-state handling) for a customer with 15 accounts built in the test.
+ * list and hide/unhide of unselected entries — with JavaScript and without it — plus a
+ * Client-written Purpose (§9.2.2.4) and keyboard-only use. The demo's test customers have fewer
+ * than 10 of everything, so this suite renders the real form (views, CSS, script, form-state
+ * handling) for a customer with 15 accounts built in the test.
  */
 const STREETS = ['Oak Ave', 'Pine St', 'Main St', 'Elm St', 'Cedar Rd'];
 const offer = Array.from({ length: 15 }, (_, i) => {
