@@ -122,8 +122,11 @@ describe('long selection lists (more than 10 entries)', () => {
     await expect.poll(() => count.textContent()).toBe('15 of 15 accounts selected');
     await page.getByRole('button', { name: 'Deselect all accounts' }).click();
     await page.getByLabel(/Account 7000-114/).check();
-    await page.getByRole('button', { name: 'Approve' }).click();
+    // A double click sends one decision: the script locks the buttons after the first (§9.2.1.6).
+    const before = approvals.length;
+    await page.getByRole('button', { name: 'Approve' }).dblclick();
     await page.waitForSelector('text=Approved');
+    expect(approvals.length).toBe(before + 1);
     expect(approvals.at(-1)).toEqual({ ids: ['acct-14'], includeFuture: false });
     await page.close();
   });
