@@ -462,6 +462,12 @@ describe('customer authorization (cds-wg3-01 §9)', () => {
       await page.getByRole('button', { name: 'Approve' }).click();
       const tokens = await redeemCallback(reg, await backAtClient(page), auth, app.callback);
       expect(tokens.scope).toBe('cds_aggregation_consent');
+      // §7.3.8: the consent's `expires` (relative in the request) is absolute in the Grant and ends its access.
+      const grant = await grantOf(reg, (tokens.cds_grant_ids as string[])[0]);
+      const expires = grant.authorization_details[0].expires as string;
+      expect(expires).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+      expect(grant.expires).toBe(expires);
+      expect(grant.not_after).toBe(expires);
     });
   });
 
