@@ -14,8 +14,6 @@ export interface Window {
   end: string | null;
 }
 
-export const UNBOUNDED: Window = Object.freeze({ start: null, end: null });
-
 /**
  * A set of object ids: `all` = every object within the Client's base permission (a direct-access
  * scope without preselection, §6.2; in sandbox mode the whole demo utility).
