@@ -20,6 +20,7 @@ import { createGrantsRouter } from './grants/router';
 import { createMessagesRouter } from './messages/router';
 import { createMetadataRouter, loadWg1Settings } from './metadata';
 import { openApiRouter } from './openapi';
+import './openapi/productEndpoints';
 import { createScopeRegistry, type ScopeRegistry, type ScopeSettings } from './scopes';
 import type { Store } from './store';
 

@@ -44,7 +44,7 @@ describe('the published OpenAPI document', () => {
       const names = (operation.parameters as { name: string; in: string; required: boolean }[]).map((p) => p.name);
       expect(names.sort()).toEqual(Object.keys(listing.query.shape).sort());
       expect(operation.parameters.every((p: { in: string; required: boolean }) => p.in === 'query' && !p.required)).toBe(true);
-      expect(Object.keys(operation.responses).sort()).toEqual(['200', '400', '401', '403', '429', '503']);
+      expect(Object.keys(operation.responses).sort()).toEqual(['200', '400', '401', '403', '429', '502', '503']);
       expect(operation.responses['200'].content['application/json'].schema.$ref).toMatch(/^#\/components\/schemas\/\w+List$/);
       expect(operation.responses['401'].headers['WWW-Authenticate'].required).toBe(true);
     }
