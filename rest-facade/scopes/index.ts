@@ -29,7 +29,7 @@ export {
   type AuthorizationDetailsField, type Choice, type RegistrationField, type RegistrationFieldType, type ScopeDescription,
 } from './schema';
 export { DEFAULT_GRANT_ADMIN_SCOPE, defaultScopeSettings, type ScopeSettings } from './settings';
-export { sectionIds, type DocumentationPage, type DocumentationSection } from './documentation';
+export type { DocumentationPage, DocumentationSection } from './documentation';
 
 /** Documentation anchors for scopes and fields live on the Server's scope page. */
 export function scopeDocs(publicUrl: string) {
