@@ -59,6 +59,8 @@ export const configSchema = z.object({
   PKCE_REQUIRED_FOR_CONFIDENTIAL_CLIENTS: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   /** Seconds a Grant's resolved access is reused (keyed by the Grant's `modified`); 0 disables the cache. */
   ACCESS_CACHE_TTL: z.coerce.number().int().min(0).max(3600).default(30),
+  /** `off`: every Customer Data request reads through the gateway (the per-type TTLs are not used). */
+  CUSTOMER_DATA_CACHE: z.enum(['on', 'off']).default('on'),
   /** cds-wg3-01 §4.11: fewest customers an aggregation must group to release its usage without their consent. */
   CDS_AGGREGATION_MIN_CUSTOMERS: z.coerce.number().int().min(1).default(15),
 });

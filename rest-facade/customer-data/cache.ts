@@ -23,8 +23,12 @@ export class OperationCache {
 
   constructor(
     private readonly store: Store,
-    private readonly prefix = 'customer-data:operation:',
+    private readonly options: { enabled?: boolean; prefix?: string } = {},
   ) {}
+
+  private get prefix(): string {
+    return this.options.prefix ?? 'customer-data:operation:';
+  }
 
   key(operation: PersistedOperation<unknown>, variables: Record<string, unknown>): string {
     const digest = createHash('sha256').update(operation.hash).update('\n').update(canonicalJson(variables)).digest('base64url');
@@ -37,7 +41,7 @@ export class OperationCache {
     ttlSeconds: number,
     load: () => Promise<T>,
   ): Promise<T> {
-    if (ttlSeconds <= 0) return load();
+    if (ttlSeconds <= 0 || this.options.enabled === false) return load();
     const key = this.key(operation as PersistedOperation<unknown>, variables);
     const cached = await getJson<{ data: T }>(this.store, key);
     if (cached) {

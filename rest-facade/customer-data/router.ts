@@ -38,7 +38,7 @@ export function createCustomerDataRouter(context: FacadeContext, deps: CustomerD
   const { config, store, log, oauth } = context;
   const resolver = context.access?.resolver;
   if (!resolver) throw new Error('the Customer Data APIs need the access resolver (FacadeDeps.access)');
-  const cache = new OperationCache(store);
+  const cache = new OperationCache(store, { enabled: config.CUSTOMER_DATA_CACHE === 'on' });
   let pagination: Promise<Pagination> | undefined;
   const pages = () => (pagination ??= CursorCodec.fromStore(store).then((codec) => new Pagination(codec, config.PUBLIC_URL)));
   // One resolution per request, shared by the handler and anything else that asks.
