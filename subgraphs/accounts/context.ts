@@ -65,7 +65,12 @@ export function createAccountsContext(cis: CisClient, links: AggregationLinks) {
       const unique = new Map([...direct, ...parents].map((g) => [g.row.GRP_ID, g]));
       return Promise.all([...unique.values()].map(aggregation));
     },
-    contractsOfAccount: async (accountId: string) => Promise.all((await rows.contractsByAccount.load(accountId)).map(contract)),
+    contractsOfAccount: async (accountId: string) => {
+      const found = await rows.contractsByAccount.load(accountId);
+      // Later joins by contract id (e.g. a service point's current contracts) need no second lookup.
+      for (const s of found) rows.contracts.prime(s.row.SA_ID, s);
+      return Promise.all(found.map(contract));
+    },
   };
 }
 
