@@ -44,3 +44,13 @@ describe('Value Formats from meter channels', () => {
     expect(project([], [[{ gu: '12' }]], new Decimal(86400))).toEqual({ formats: [], values: [] });
   });
 });
+
+describe('shiftPoint', () => {
+  it('moves the decimal point exactly, like decimal arithmetic would', async () => {
+    const { shiftPoint } = await import('./formats');
+    const cases: [string, number][] = [['250', -3], ['-75', -3], ['0', -3], ['1', -6], ['123.456', 2], ['1.5', 3], ['100', -2], ['-0.5', 1], ['12', 0], ['0.000', 3]];
+    for (const [token, exponent] of cases) {
+      expect(shiftPoint(token, exponent), `${token}e${exponent}`).toBe(new Decimal(token).times(new Decimal(10).pow(exponent)).toFixed());
+    }
+  });
+});

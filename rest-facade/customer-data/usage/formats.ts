@@ -56,6 +56,26 @@ function read(set: readonly GraphValue[], index: number, key: string): Decimal |
   return typeof raw === 'string' ? new Decimal(raw) : null;
 }
 
+const PLAIN_DECIMAL = /^(-?)(\d+)(?:\.(\d+))?$/;
+
+/**
+ * `token` × 10^`exponent`, exactly, by moving the decimal point (no arithmetic: a usage page holds
+ * tens of thousands of values). The result has no leading or trailing zeros beyond the value's.
+ */
+export function shiftPoint(token: string, exponent: number): string {
+  const match = PLAIN_DECIMAL.exec(token);
+  if (!match) return new Decimal(token).times(new Decimal(10).pow(exponent)).toFixed();
+  const [, sign, whole, fraction = ''] = match;
+  const digits = whole + fraction;
+  const point = whole.length + exponent;
+  const padded = point <= 0 ? '0'.repeat(1 - point) + digits : point > digits.length ? digits + '0'.repeat(point - digits.length) : digits;
+  const at = Math.max(point, 1);
+  const int = padded.slice(0, at).replace(/^0+(?=\d)/, '');
+  const frac = padded.slice(at).replace(/0+$/, '');
+  const out = frac ? `${int}.${frac}` : int;
+  return sign && /[1-9]/.test(out) ? `-${out}` : out;
+}
+
 const sameDirection = (target: { direction?: string }, channel: GraphFormat) =>
   target.direction === undefined || target.direction === (channel.direction ?? undefined);
 
@@ -68,13 +88,16 @@ function usageColumn(target: ValueFormat, channels: readonly GraphFormat[]): Col
     const source = channels.findIndex((c) => c.type === 'electric_usage' && c.units !== undefined
       && sameDirection(target, c) && shift(c.units, 'Wh') !== null);
     if (source < 0) return null;
-    const toWh = shift(channels[source].units!, 'Wh')!;
-    const toTarget = shift('W', target.units)!;
+    const scale = new Decimal(10).pow(shift(channels[source].units!, 'Wh')! + shift('W', target.units)!).times(3600);
+    const factors = new Map<string, Decimal>();
     return {
       format: target, source,
       value(set, interval) {
         const energy = read(set, source, 'eu');
-        return energy === null ? null : { ed: JsonDecimal.from(energy.times(3600).div(interval).times(new Decimal(10).pow(toWh + toTarget))) };
+        if (energy === null) return null;
+        let factor = factors.get(interval.toString());
+        if (!factor) factors.set(interval.toString(), (factor = scale.div(interval)));
+        return { ed: JsonDecimal.from(energy.times(factor)) };
       },
     };
   }
@@ -85,8 +108,8 @@ function usageColumn(target: ValueFormat, channels: readonly GraphFormat[]): Col
   return {
     format: target, source,
     value(set) {
-      const quantity = read(set, source, key);
-      return quantity === null ? null : { [key]: JsonDecimal.from(exponent === 0 ? quantity : quantity.times(new Decimal(10).pow(exponent))) };
+      const raw = set[source]?.[key];
+      return typeof raw === 'string' ? { [key]: new JsonDecimal(shiftPoint(raw, exponent)) } : null;
     },
   };
 }
