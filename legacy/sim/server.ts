@@ -98,6 +98,8 @@ export async function startSimulator(spec: SimulatorSpec, options: SimulatorOpti
     }
   });
   app.use('/_sim', control);
+  // Liveness for deployments that run a simulator as its own service; like /_sim, never faulted.
+  app.get('/healthz', (_req, res) => void res.json({ status: 'ok', system: spec.name }));
 
   /** Outage, latency and injected errors; true when the call was consumed by a fault. */
   const faults = async (req: Request, res: Response): Promise<boolean> => {

@@ -39,6 +39,8 @@ export interface AccountsSubgraphOptions {
   /** Base URL of the public site; consent requirements of aggregations link to its documentation. */
   publicUrl: string;
   port?: number;
+  /** Interface to listen on; loopback by default. */
+  host?: string;
   legacyTimeoutMs?: number;
   log?: Logger;
 }
@@ -48,7 +50,7 @@ export async function startAccountsSubgraph(options: AccountsSubgraphOptions): P
   const links = { consentDocumentation: `${options.publicUrl}/docs/aggregations#consent` };
   return startSubgraph(await buildAccountsSubgraph(), {
     createContext: () => createAccountsContext(cis, links),
-    port: options.port,
+    port: options.port, host: options.host,
     log: options.log,
   });
 }

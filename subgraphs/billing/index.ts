@@ -33,6 +33,8 @@ export interface BillingSubgraphOptions {
   /** The server's `cds_timezone`, in which bill periods are dates. */
   timezone: string;
   port?: number;
+  /** Interface to listen on; loopback by default. */
+  host?: string;
   legacyTimeoutMs?: number;
   log?: Logger;
 }
@@ -41,7 +43,7 @@ export async function startBillingSubgraph(options: BillingSubgraphOptions): Pro
   const billing = new BillingClient(new LegacyClient({ system: 'billing', baseUrl: options.billingUrl, timeoutMs: options.legacyTimeoutMs }));
   return startSubgraph(await buildBillingSubgraph(), {
     createContext: () => createBillingContext(billing, options.timezone),
-    port: options.port,
+    port: options.port, host: options.host,
     log: options.log,
   });
 }

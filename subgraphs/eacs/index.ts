@@ -18,11 +18,13 @@ export const buildEacsSubgraph = once(() =>
 export interface EacsSubgraphOptions {
   eacUrl: string;
   port?: number;
+  /** Interface to listen on; loopback by default. */
+  host?: string;
   legacyTimeoutMs?: number;
   log?: Logger;
 }
 
 export async function startEacsSubgraph(options: EacsSubgraphOptions): Promise<RunningSubgraph> {
   const registry = new EacRegistry(new LegacyClient({ system: 'EAC registry', baseUrl: options.eacUrl, timeoutMs: options.legacyTimeoutMs }));
-  return startSubgraph(await buildEacsSubgraph(), { createContext: () => createEacsContext(registry), port: options.port, log: options.log });
+  return startSubgraph(await buildEacsSubgraph(), { createContext: () => createEacsContext(registry), port: options.port, host: options.host, log: options.log });
 }

@@ -29,6 +29,8 @@ export interface MeteringSubgraphOptions {
   /** The server's `cds_timezone`: usage segments are its local days. */
   timezone: string;
   port?: number;
+  /** Interface to listen on; loopback by default. */
+  host?: string;
   legacyTimeoutMs?: number;
   log?: Logger;
 }
@@ -37,7 +39,7 @@ export async function startMeteringSubgraph(options: MeteringSubgraphOptions): P
   const mdm = new MdmClient(new LegacyClient({ system: 'MDM', baseUrl: options.mdmUrl, timeoutMs: options.legacyTimeoutMs }));
   return startSubgraph(await buildMeteringSubgraph(), {
     createContext: () => createMeteringContext(mdm, options.timezone),
-    port: options.port,
+    port: options.port, host: options.host,
     log: options.log,
   });
 }
