@@ -17,11 +17,6 @@ export function intersect(...lists: Restriction[]): Restriction {
   return out;
 }
 
-/** An id set as a restriction. */
-export function restrictTo(set: IdSet): Restriction {
-  return set.all ? undefined : set.ids;
-}
-
 /** Whether some restriction can match nothing, so no graph call is needed. */
 export function matchesNothing(...lists: Restriction[]): boolean {
   return lists.some((l) => l !== undefined && l.length === 0);

@@ -8,37 +8,36 @@ import { visibleIds } from '../access';
 export type ReferencedApi = 'accounts' | 'service_contracts' | 'service_points' | 'meter_devices' | 'aggregations';
 
 export class VisibleReferences {
-  private readonly sets = new Map<ReferencedApi, IdSet>();
+  private readonly sets = new Map<ReferencedApi, Set<string> | null>();
 
   constructor(private readonly access: Access) {}
 
-  private set(api: ReferencedApi): IdSet {
+  /** The ids the token sees through `api` (null = every object within its base permission). */
+  private visible(api: ReferencedApi): Set<string> | null {
     let set = this.sets.get(api);
-    if (!set) {
-      set = visibleIds(this.access[api]);
-      if (!set.all) set = { all: false, ids: set.ids };
+    if (set === undefined) {
+      const ids: IdSet = visibleIds(this.access[api]);
+      set = ids.all ? null : new Set(ids.ids);
       this.sets.set(api, set);
     }
     return set;
   }
 
   has(api: ReferencedApi, id: string): boolean {
-    const set = this.set(api);
-    return set.all || set.ids.includes(id);
+    const set = this.visible(api);
+    return set === null || set.has(id);
   }
 
   /** The array kept to visible ids, without repeats. */
   keep(api: ReferencedApi, ids: readonly string[]): string[] {
-    const set = this.set(api);
+    const set = this.visible(api);
     const unique = [...new Set(ids)];
-    if (set.all) return unique;
-    const visible = new Set(set.ids);
-    return unique.filter((id) => visible.has(id));
+    return set === null ? unique : unique.filter((id) => set.has(id));
   }
 
   /** The visible ids of an API as a filter restriction (undefined = all). */
   restriction(api: ReferencedApi): string[] | undefined {
-    const set = this.set(api);
-    return set.all ? undefined : set.ids;
+    const set = this.visible(api);
+    return set === null ? undefined : [...set];
   }
 }

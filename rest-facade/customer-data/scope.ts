@@ -47,6 +47,11 @@ export function searchFields<F extends string>(gates: Readonly<Record<F, string 
   return (Object.keys(gates) as F[]).filter((f) => gates[f] === null || visible.has(gates[f] as string));
 }
 
+/** A graph filter with `q` and the fields it may search, when the request has a `q`. */
+export function withSearch<F extends string>(filter: object, q: string | undefined, gates: Readonly<Record<F, string | null>>, parts: readonly Revealing[]) {
+  return { filter: q ? { ...filter, q, qFields: searchFields(gates, parts) } : filter };
+}
+
 export function insufficientScope(api: CustomerDataApi): OAuthError {
   const description = `the access token's Grants do not give access to the ${api.replace(/_/g, ' ')} API`;
   return new OAuthError('insufficient_scope', description, 403, {

@@ -3,7 +3,7 @@ import { intersect, matchesNothing, onVisible, throughId, visibleRestriction } f
 import { programs, type GraphProgram } from '../objects';
 import { listingOperation } from '../operation';
 import { listAccounts } from '../schemas';
-import { allRevealed, searchFields } from '../scope';
+import { allRevealed, withSearch } from '../scope';
 
 interface AccountNode {
   cds_account_id: string;
@@ -35,7 +35,7 @@ export const accounts: CustomerDataEndpoint<'accounts', typeof listAccounts.quer
       accountStatuses: onVisible(query.account_statuses, visible.has('account_status')),
     };
     if (matchesNothing(...Object.values(filter))) return { streams: [] };
-    return { streams: [{ variables: { filter: { ...filter, ...(query.q ? { q: query.q, qFields: searchFields(SEARCH, parts) } : {}) } } }] };
+    return { streams: [{ variables: withSearch(filter, query.q, SEARCH, parts) }] };
   },
   visibleThrough: throughId('cds_account_id'),
   present: (nodes) => nodes.map((n) => (n.account_programs ? { ...n, account_programs: programs(n.account_programs) } : n)),

@@ -4,7 +4,7 @@ import { listingOperation } from '../operation';
 import { omitNulls } from '../present';
 import { VisibleReferences } from '../references';
 import { listAggregations } from '../schemas';
-import { searchFields } from '../scope';
+import { withSearch } from '../scope';
 
 interface AggregationNode {
   cds_aggregation_id: string;
@@ -35,7 +35,7 @@ export const aggregations: CustomerDataEndpoint<'aggregations', typeof listAggre
       aggregationTypes: query.aggregation_types,
     };
     if (matchesNothing(...Object.values(filter))) return { streams: [] };
-    return { streams: [{ variables: { filter: { ...filter, ...(query.q ? { q: query.q, qFields: searchFields(SEARCH, parts) } : {}) } } }] };
+    return { streams: [{ variables: withSearch(filter, query.q, SEARCH, parts) }] };
   },
   visibleThrough: throughId('cds_aggregation_id'),
   present(nodes, { access }) {

@@ -4,7 +4,7 @@ import { listingOperation } from '../operation';
 import { omitNulls } from '../present';
 import { VisibleReferences } from '../references';
 import { listMeterDevices } from '../schemas';
-import { allRevealed, searchFields } from '../scope';
+import { allRevealed, withSearch } from '../scope';
 
 interface MeterDeviceNode {
   cds_meterdevice_id: string;
@@ -33,7 +33,7 @@ export const meterDevices: CustomerDataEndpoint<'meter_devices', typeof listMete
       previousServicePointIds: query.previous_servicepoints && intersect(query.previous_servicepoints, points),
     };
     if (matchesNothing(...Object.values(filter))) return { streams: [] };
-    return { streams: [{ variables: { filter: { ...filter, ...(query.q ? { q: query.q, qFields: searchFields(SEARCH, parts) } : {}) } } }] };
+    return { streams: [{ variables: withSearch(filter, query.q, SEARCH, parts) }] };
   },
   visibleThrough: throughId('cds_meterdevice_id'),
   present(nodes, { access }) {

@@ -3,7 +3,7 @@ import { intersect, matchesNothing, onVisible, throughId, visibleRestriction } f
 import { programs, type GraphProgram } from '../objects';
 import { listingOperation } from '../operation';
 import { listServiceContracts } from '../schemas';
-import { allRevealed, searchFields } from '../scope';
+import { allRevealed, withSearch } from '../scope';
 
 interface ServiceContractNode {
   cds_servicecontract_id: string;
@@ -36,7 +36,7 @@ export const serviceContracts: CustomerDataEndpoint<'service_contracts', typeof 
       serviceTypes: query.service_types,
     };
     if (matchesNothing(...Object.values(filter))) return { streams: [] };
-    return { streams: [{ variables: { filter: { ...filter, ...(query.q ? { q: query.q, qFields: searchFields(SEARCH, parts) } : {}) } } }] };
+    return { streams: [{ variables: withSearch(filter, query.q, SEARCH, parts) }] };
   },
   visibleThrough: throughId('cds_servicecontract_id'),
   present: (nodes) => nodes.map((n) => (n.service_programs ? { ...n, service_programs: programs(n.service_programs) } : n)),

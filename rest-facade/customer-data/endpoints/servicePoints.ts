@@ -4,7 +4,7 @@ import { listingOperation } from '../operation';
 import { decimals } from '../present';
 import { VisibleReferences } from '../references';
 import { listServicePoints } from '../schemas';
-import { searchFields } from '../scope';
+import { withSearch } from '../scope';
 
 interface ServicePointNode {
   cds_servicepoint_id: string;
@@ -31,7 +31,7 @@ export const servicePoints: CustomerDataEndpoint<'service_points', typeof listSe
       previousServiceContractIds: query.previous_servicecontracts && intersect(query.previous_servicecontracts, contracts),
     };
     if (matchesNothing(...Object.values(filter))) return { streams: [] };
-    return { streams: [{ variables: { filter: { ...filter, ...(query.q ? { q: query.q, qFields: searchFields(SEARCH, parts) } : {}) } } }] };
+    return { streams: [{ variables: withSearch(filter, query.q, SEARCH, parts) }] };
   },
   visibleThrough: throughId('cds_servicepoint_id'),
   present(nodes, { access }) {
