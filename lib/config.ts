@@ -14,11 +14,21 @@ function defaultGreenButtonDir(): string {
 
 const optionalUrl = z.url().optional();
 
+/** What one process runs (`SERVICE`): everything, or one part of a distributed deployment. */
+export const SERVICES = [
+  'all', 'cis', 'mdm', 'billing', 'eac',
+  'subgraph-accounts', 'subgraph-metering', 'subgraph-billing', 'subgraph-eacs', 'gateway', 'facade',
+] as const;
+export type Service = (typeof SERVICES)[number];
+
 /**
  * Every setting of every part, from the environment. Documented in the README.
  * Unset service URLs mean "start that part in this process" (the all-in-one default).
  */
 export const configSchema = z.object({
+  SERVICE: z.enum(SERVICES).default('all'),
+  /** Lets a `SERVICE=facade` process keep its state in memory (one replica only: nothing is shared). */
+  ALLOW_EMBEDDED_STORE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().default('0.0.0.0'),
   PUBLIC_URL: z.url().optional(),

@@ -24,6 +24,29 @@ export async function buildSubgraphs(): Promise<BuiltSubgraph[]> {
   return Promise.all([buildAccountsSubgraph(), buildMeteringSubgraph(), buildBillingSubgraph(), buildEacsSubgraph()]);
 }
 
+/** The legacy system each subgraph speaks to. */
+export const LEGACY_SYSTEM_OF: Record<SubgraphName, keyof LegacyUrls> = { accounts: 'cis', metering: 'mdm', billing: 'billing', eacs: 'eac' };
+
+type SubgraphConfig = Pick<Config, 'PUBLIC_URL' | 'CDS_TIMEZONE'>;
+
+export interface SubgraphServerOptions {
+  log?: Logger;
+  legacyTimeoutMs?: number;
+  /** Default: a free port on loopback. */
+  port?: number;
+  host?: string;
+}
+
+/** Starts one subgraph over its legacy system at `legacyUrl` (one part per process, or one of the four). */
+export function startNamedSubgraph(name: SubgraphName, config: SubgraphConfig, legacyUrl: string, options: SubgraphServerOptions = {}): Promise<RunningSubgraph> {
+  switch (name) {
+    case 'accounts': return startAccountsSubgraph({ ...options, cisUrl: legacyUrl, publicUrl: config.PUBLIC_URL });
+    case 'metering': return startMeteringSubgraph({ ...options, mdmUrl: legacyUrl, timezone: config.CDS_TIMEZONE });
+    case 'billing': return startBillingSubgraph({ ...options, billingUrl: legacyUrl, timezone: config.CDS_TIMEZONE });
+    case 'eacs': return startEacsSubgraph({ ...options, eacUrl: legacyUrl });
+  }
+}
+
 export interface RunningSubgraphs {
   urls: SubgraphUrls;
   close(): Promise<void>;
@@ -31,17 +54,13 @@ export interface RunningSubgraphs {
 
 /** Starts the four subgraphs on loopback, each talking to its legacy system. */
 export async function startSubgraphs(
-  config: Pick<Config, 'PUBLIC_URL' | 'CDS_TIMEZONE'>,
+  config: SubgraphConfig,
   legacy: LegacyUrls,
   options: { log?: Logger; legacyTimeoutMs?: number } = {},
 ): Promise<RunningSubgraphs> {
-  const common = { log: options.log, legacyTimeoutMs: options.legacyTimeoutMs };
   const started: RunningSubgraph[] = [];
   try {
-    started.push(await startAccountsSubgraph({ ...common, cisUrl: legacy.cis, publicUrl: config.PUBLIC_URL }));
-    started.push(await startMeteringSubgraph({ ...common, mdmUrl: legacy.mdm, timezone: config.CDS_TIMEZONE }));
-    started.push(await startBillingSubgraph({ ...common, billingUrl: legacy.billing, timezone: config.CDS_TIMEZONE }));
-    started.push(await startEacsSubgraph({ ...common, eacUrl: legacy.eac }));
+    for (const name of SUBGRAPH_NAMES) started.push(await startNamedSubgraph(name, config, legacy[LEGACY_SYSTEM_OF[name]], options));
   } catch (err) {
     await Promise.all(started.map((s) => s.close()));
     throw err;
