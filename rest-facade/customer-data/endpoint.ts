@@ -83,6 +83,8 @@ export interface ListingSpec<Q extends z.ZodObject> {
  * - `present`: nodes of one page → spec objects (exact decimals, references pruned to what the
  *   token may see, linked resources under the facade's URLs). May make a constant number of
  *   supporting graph reads per page.
+ * - `fetch` (optional): pages of streams the facade computes from graph reads instead of reading
+ *   them from the operation directly.
  */
 export interface CustomerDataEndpoint<
   A extends CustomerDataApi, Q extends z.ZodObject, N extends object, P extends Plan<N> = Plan<N>,
@@ -95,6 +97,8 @@ export interface CustomerDataEndpoint<
   plan(context: ListingContext<A, z.output<Q>>): P | Promise<P>;
   visibleThrough(node: N, parts: PartsOf<A>, access: Access): readonly Part<A>[];
   present(nodes: N[], context: ListingContext<A, z.output<Q>>, plan: P): object[] | Promise<object[]>;
+  /** A page of a stream the facade computes itself (e.g. an aggregation's summed usage); null = the operation. */
+  fetch?(stream: Stream, args: PageArgs, context: ListingContext<A, z.output<Q>>): Promise<GraphPage<N>> | null;
 }
 
 /** A descriptor with its type parameters erased, for the table of endpoints. */

@@ -42,6 +42,8 @@ export function listingHandler(endpoint: AnyCustomerDataEndpoint, deps: HandlerD
     const plan = await endpoint.plan(context);
     const include = includeVariables(endpoint.optionalFields, parts);
     const page = await walkStreams<object>(plan.streams, pager.cursor, pager.limit, async (stream, args) => {
+      const computed = endpoint.fetch?.(stream, args, context);
+      if (computed) return computed;
       const data = await graph.run(endpoint.operation, { ...stream.variables, ...include, ...args }, endpoint.ttlSeconds);
       return (data as { page: GraphPage<object> }).page;
     });

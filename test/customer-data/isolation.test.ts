@@ -23,7 +23,7 @@ type Obj = Record<string, unknown>;
 
 const CONSENT = ['cds_accounts', 'cds_service_contracts', 'cds_meters', 'cds_usage', 'cds_bill_statements', 'cds_service_bills', 'cds_rate_plan'];
 const DIRECT = ['cds_query_accounts', 'cds_query_service_contracts', 'cds_query_service_points', 'cds_query_meter_devices', 'cds_query_usage',
-  'cds_query_bill_statements', 'cds_query_aggregations'];
+  'cds_query_bill_statements', 'cds_query_aggregations', 'cds_query_aggregated_usage'];
 const APIS = ['accounts', 'service-contracts', 'service-points', 'meter-devices', 'bill-statements', 'bill-sections', 'aggregations', 'usage-segments', 'eacs'];
 /** §6 "treated as true" fields that reveal OPTIONAL fields (digest part 4.2/4.3). */
 const IMPLIED_REVEALS: Record<string, string[]> = {
@@ -130,10 +130,17 @@ function leaks(api: string, object: Obj, c: Case): string[] {
       subset('related_meterdevices', t.meter_devices);
       break;
     case 'usage-segments': {
-      const meter = (object.related_meterdevices as string[])[0] ?? (object.cds_usagesegment_id as string).split('~')[0];
-      const spans = t.usage.get(meter) ?? [];
+      const [owner] = (object.cds_usagesegment_id as string).split('~');
       const [from, until] = [Date.parse(object.segment_start as string), Date.parse(object.segment_end as string)];
-      if (!spans.some((s) => s.from <= from && until <= s.until)) problems.push(`segment ${meter} ${object.segment_start}..${object.segment_end} outside the Grant`);
+      if (u.index.group.has(owner)) {
+        // An aggregation's own usage: granted aggregations only, inside the Grant's window, relating to nothing else.
+        if (!t.usage_aggregations.has(owner)) problems.push(`usage of aggregation ${owner} not granted`);
+        if (!within(object.segment_start as string, c.values.segment_start, undefined) || !within(object.segment_end as string, undefined, c.values.segment_end)) problems.push(`aggregate segment outside the window`);
+        for (const field of ['related_accounts', 'related_servicecontracts', 'related_servicepoints', 'related_meterdevices']) subset(field, new Set());
+      } else {
+        const spans = t.usage.get(owner) ?? [];
+        if (!spans.some((s) => s.from <= from && until <= s.until)) problems.push(`segment ${owner} ${object.segment_start}..${object.segment_end} outside the Grant`);
+      }
       subset('related_accounts', t.accounts);
       subset('related_servicecontracts', t.service_contracts);
       subset('related_servicepoints', t.service_points);
@@ -235,18 +242,21 @@ async function directCase(rng: Rng): Promise<Case> {
   for (const [field, all] of Object.entries(numbers)) {
     if (sd.authorization_details_fields_supported.some((f) => f.id === field) && rng.nextInt(0, 2) === 0) entry[field] = [sample(all), sample(all)];
   }
-  const primary = customerDataScopeType(scope)!.primary;
+  const primary = customerDataScopeType(sd.type)!.primary;
   if (primary === 'usage_segment') Object.assign(entry, { segment_start: sample(['infinite', '2026-07-01T07:00:00Z']), segment_end: 'infinite' });
   if (primary === 'bill_statement') Object.assign(entry, { statement_date_start: sample(['infinite', '2026-01-01']), statement_date_end: 'infinite' });
+  if (scope === 'cds_query_aggregated_usage') entry.aggregation_numbers = [sample(u.cis.groups.filter((g) => g.PARENT_GRP_ID === null)).GRP_NO];
   const made = await directToken(system, clients, scope, entry);
+  // Aggregation usage Grants start pending while the anonymisation threshold is evaluated (§4.11).
+  await system.facade.context.access!.worker.runOnce();
   const grant = await system.facade.context.repos.grants.get(made.grant_id);
   const values = grant!.authorization_details[0] as Obj;
-  const truth = expectedAccess(u, { scopeType: scope, values, at: Date.now() });
+  const truth = expectedAccess(u, { scopeType: sd.type, values, at: Date.now() });
   // §6.2 "null means no filtering" and §12.3 (Aggregations carry no Customer data): an unrestricted
   // direct Grant that brings aggregations brings all of them (the shared truth leaves them out).
   const unrestricted = !Object.keys(numbers).some((f) => Array.isArray(values[f]));
   if (unrestricted && (primary === 'aggregation' || values.include_aggregations === true)) truth.aggregations = new Set(u.cis.groups.map((g) => g.GRP_ID));
-  return { token: made.access_token, scope, values, truth, customer: null };
+  return { token: made.access_token, scope: sd.type, values, truth, customer: null };
 }
 
 describe('isolation', () => {

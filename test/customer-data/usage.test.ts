@@ -155,3 +155,30 @@ describe('Green Button meters', () => {
     expect(TIMEZONE).toBe(u.timezone);
   });
 });
+
+describe('an aggregation\'s own usage (§4.11, §4.12)', () => {
+  it('is the sum of its members\' 15-minute intervals, related to the aggregation alone', async () => {
+    const day = '2026-07-10';
+    const dayStart = '2026-07-10T07:00:00Z';
+    const electric = (spId: string) => u.mdm.meters.filter((m) => m.commodity === 'ELECTRIC' && u.loads.get(m.meterId)?.slotSeconds === 900
+      && m.installs.some((i) => i.servicePointId === spId && Date.parse(i.installedAt) <= Date.parse(dayStart) && (i.removedAt === null || Date.parse(i.removedAt) >= Date.parse('2026-07-11T07:00:00Z'))));
+    const group = u.cis.groups.find((g) => g.GRP_TYPE_CD === 'BLDG' && g.CONSENT_CD === 'NEVER' && g.MEMBER_SP_IDS.some((sp) => electric(sp).length > 0))
+      ?? u.cis.groups.find((g) => g.GRP_TYPE_CD === 'ZIP' && g.MEMBER_SP_IDS.some((sp) => electric(sp).length > 0))!;
+    const made = await directToken(system, clients, 'cds_query_aggregated_usage', {
+      aggregation_numbers: [group.GRP_NO], include_aggregations: true, segment_start: dayStart, segment_end: 'infinite',
+    });
+    // The token endpoint leaves an aggregation usage Grant pending while it is evaluated (§4.11).
+    await system.facade.context.access!.worker.runOnce();
+    const grant = await system.facade.context.repos.grants.get(made.grant_id);
+    if (grant!.status !== 'active') return expect.fail(`grant ${grant!.status}: the aggregation needs consent`);
+    const { items } = await walk<Obj>(system, made.access_token, `usage-segments?before=${dayStart}`);
+    expect(items).toHaveLength(1);
+    const [segment] = items;
+    expect([segment.segment_start, segment.related_aggregations, segment.related_meterdevices, segment.related_accounts]).toEqual([dayStart, [group.GRP_ID], [], []]);
+    const members = u.cis.groups.filter((g) => g.GRP_ID === group.GRP_ID || group.CHILD_GRP_IDS.includes(g.GRP_ID)).flatMap((g) => g.MEMBER_SP_IDS);
+    const meters = [...new Set(members.flatMap(electric))];
+    const sums = Array.from({ length: 96 }, (_, i) => meters.reduce((sum, m) => sum + dayReadings(u.calendar, u.loads.get(m.meterId)!, 'forward', dayNumber(day))[i], 0));
+    const forward = (segment.formats as Obj[]).findIndex((f) => f.id === 'electric_interval_kwh_forward');
+    expect((segment.values as Obj[][]).map((set) => set[forward])).toEqual(sums.map((wh) => ({ eu: kwh(wh) })));
+  });
+});

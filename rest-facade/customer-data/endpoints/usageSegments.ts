@@ -1,15 +1,17 @@
-import { windowsOf, type UsagePart } from '../../access';
+import { mergeWindows, windowsOf, type UsagePart } from '../../access';
 import { Decimal } from '../../json';
 import { DEMO_VALUE_FORMATS, type ValueFormat, type ValueFormatOffer } from '../../scopes/customer-data';
 import type { CustomerDataEndpoint } from '../endpoint';
 import { listingOperation } from '../operation';
 import { decimal } from '../present';
 import { VisibleReferences } from '../references';
-import { listUsageSegments } from '../schemas';
+import type { GraphQuery } from '../graphQuery';
+import { listUsageSegments, type UsageSegmentsQuery } from '../schemas';
+import { aggregatePage, aggregationMembers, type AggregateStreamVariables } from '../usage/aggregates';
 import { relatedBillSections } from '../usage/billSections';
 import { usageCandidates, type Candidates } from '../usage/candidates';
 import { columnsFor, project, type Column, type GraphFormat, type GraphValue } from '../usage/formats';
-import { meterFacts, usageStreams } from '../usage/order';
+import { meterFacts, usageStreams, type AggregatePair } from '../usage/order';
 import { within } from '../windows';
 
 interface UsageNode {
@@ -32,9 +34,36 @@ interface UsageNode {
 
 const meterOf = (node: UsageNode) => node.related_meterdevices[0];
 
-/** The usage parts a segment is visible through: its meter's windows in that part hold the whole segment. */
+/**
+ * The usage parts a segment is visible through: the windows of its meter — or, for an
+ * aggregation's own segment, of its aggregation — in that part hold the whole segment.
+ */
 function usageParts(node: UsageNode, parts: readonly UsagePart[]): UsagePart[] {
-  return parts.filter((p) => windowsOf(p.meters, meterOf(node)).some((w) => within(w, node.segment_start, node.segment_end)));
+  const meter = meterOf(node);
+  const periods = (p: UsagePart) => (meter !== undefined ? windowsOf(p.meters, meter) : node.related_aggregations.length === 1 ? windowsOf(p.aggregations, node.related_aggregations[0]) : []);
+  return parts.filter((p) => periods(p).some((w) => within(w, node.segment_start, node.segment_end)));
+}
+
+/** An aggregation's usage is listed only when no relation filter could exclude it (it relates to nothing else). */
+function relationFiltered(query: UsageSegmentsQuery): boolean {
+  return [query.cds_account_ids, query.account_numbers, query.cds_servicecontract_ids, query.contract_numbers, query.cds_servicepoint_ids,
+    query.servicepoint_numbers, query.cds_meterdevice_ids, query.meter_numbers, query.cds_billsection_ids].some((f) => f !== undefined);
+}
+
+/** The aggregations whose own usage the parts grant (by id: an unrestricted part lists meters, not aggregations), with windows. */
+async function aggregatePairs(query: UsageSegmentsQuery, parts: readonly UsagePart[], graph: GraphQuery): Promise<AggregatePair[]> {
+  if (relationFiltered(query)) return [];
+  const ids = [...new Set(parts.flatMap((p) => p.aggregations.items.map((i) => i.id)))];
+  if (ids.length === 0) return [];
+  const members = await aggregationMembers(ids, graph);
+  return ids.flatMap((id) => {
+    const m = members.get(id);
+    if (!m || m.meters.length === 0) return [];
+    return mergeWindows(parts.flatMap((p) => windowsOf(p.aggregations, id))).map((window) => ({
+      id, number: m.number, window,
+      variables: { aggregate: id, points: m.points, meters: m.meters, window, after: query.after, before: query.before, ids: query.cds_usagesegment_ids },
+    }));
+  });
 }
 
 /** The formats a segment may carry (§7.2.8.1): the union of its parts' selections, in catalogue order. */
@@ -55,11 +84,14 @@ export function usageSegmentsEndpoint(catalogue: readonly ValueFormatOffer[] = D
     ttlSeconds: 300,
     optionalFields: [],
     async plan({ query, parts, access, graph, timezone }) {
-      const candidates: Candidates = await usageCandidates(query, parts, graph, timezone);
+      const aggregates = await aggregatePairs(query, parts, graph);
+      // Only an aggregation's own usage granted: no meter listing to narrow.
+      const onlyAggregates = aggregates.length > 0 && parts.every((p) => p.meters.all.length === 0 && p.meters.items.length === 0);
+      const candidates: Candidates = onlyAggregates ? { meters: new Map(), relations: {} } : await usageCandidates(query, parts, graph, timezone);
       const refs = new VisibleReferences(access);
       const facts = await meterFacts([...candidates.meters.keys()], graph);
       const filter = { ids: query.cds_usagesegment_ids, after: query.after, before: query.before };
-      const streams = candidates.meters.size === 0 ? [] : await usageStreams(candidates.meters, facts, refs, graph, filter);
+      const streams = candidates.meters.size === 0 && aggregates.length === 0 ? [] : await usageStreams(candidates.meters, facts, refs, graph, filter, aggregates);
       const { accounts, contracts, points } = candidates.relations;
       const any = (ids: readonly string[], set: Set<string> | undefined) => set === undefined || ids.some((id) => set.has(id));
       return {
@@ -70,6 +102,9 @@ export function usageSegmentsEndpoint(catalogue: readonly ValueFormatOffer[] = D
       };
     },
     visibleThrough: (node, parts) => usageParts(node, parts),
+    fetch: (stream, args, { graph, timezone }) => (typeof stream.variables.aggregate === 'string'
+      ? aggregatePage(stream.variables as unknown as AggregateStreamVariables, args, graph, timezone)
+      : null),
     async present(nodes, { access, parts, graph, timezone }) {
       const refs = new VisibleReferences(access);
       const sections = await relatedBillSections(nodes.map((n) => ({

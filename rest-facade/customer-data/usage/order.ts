@@ -92,9 +92,17 @@ function compareKeys(a: (string | null)[], b: (string | null)[]): number {
  * The streams of a usage listing: (meter, window) pairs in §10.8.8 order, consecutive meters
  * sharing a window walked by one graph listing (at most 1000 meters each).
  */
+/** An aggregation's own usage in a window, walked as a stream of its own (./aggregates.ts). */
+export interface AggregatePair {
+  id: string;
+  number: string | null;
+  window: Window;
+  variables: Record<string, unknown>;
+}
+
 export async function usageStreams(
   meters: ReadonlyMap<string, Window[]>, facts: ReadonlyMap<string, MeterFacts>, refs: VisibleReferences, graph: GraphQuery,
-  filter: Record<string, unknown>,
+  filter: Record<string, unknown>, aggregates: readonly AggregatePair[] = [],
 ): Promise<Stream[]> {
   const aggregations = await aggregationNumbers(refs, graph);
   const keyOf = (id: string) => {
@@ -108,10 +116,12 @@ export async function usageStreams(
       id,
     ];
   };
-  const pairs = [...meters].flatMap(([id, windows]) => {
+  const pairs: { id: string; key: (string | null)[]; window: Window; aggregate?: AggregatePair }[] = [...meters].flatMap(([id, windows]) => {
     const key = keyOf(id);
     return windows.map((window) => ({ id, key, window }));
   });
+  // An aggregation's own segments relate to it alone: its number, then nothing.
+  for (const a of aggregates) pairs.push({ id: a.id, key: [a.number, null, null, a.id], window: a.window, aggregate: a });
   const startOf = (w: Window) => (w.start === null ? -Infinity : Date.parse(w.start));
   pairs.sort((a, b) => compareKeys(a.key, b.key) || Math.sign(startOf(a.window) - startOf(b.window)) || 0);
   const streams: Stream[] = [];
@@ -120,6 +130,12 @@ export async function usageStreams(
     if (run) streams.push({ variables: { filter: { ...filter, meterDeviceIds: run.ids, windowStart: run.window.start, windowEnd: run.window.end } } });
   };
   for (const pair of pairs) {
+    if (pair.aggregate) {
+      close();
+      run = null;
+      streams.push({ variables: pair.aggregate.variables });
+      continue;
+    }
     if (run && run.window.start === pair.window.start && run.window.end === pair.window.end
       && run.ids.length < METERS_PER_STREAM && !run.ids.includes(pair.id)) {
       run.ids.push(pair.id);
