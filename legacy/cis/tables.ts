@@ -81,7 +81,7 @@ export function servicePointTable(u: Utility): TableSpec<CisServicePoint> {
     sortKey: (sp) => [sp.UPD_DTTM, sp.SP_ID],
     filters: {
       SP_ID: (sp) => sp.SP_ID, SP_NO: (sp) => sp.SP_NO, SP_TYPE_CD: (sp) => sp.SP_TYPE_CD,
-      PREM_ID: (sp) => sp.PREMISES.map((p) => p.PREM_ID), PREM_NO: premises, POSTAL: (sp) => sp.POSTAL,
+      SP_KIND_CD: (sp) => sp.SP_KIND_CD, SP_LOC_CD: (sp) => sp.SP_LOC_CD, PREM_ID: (sp) => sp.PREMISES.map((p) => p.PREM_ID), PREM_NO: premises, POSTAL: (sp) => sp.POSTAL,
       CUR_SA_ID: (sp) => sp.CUR_SA_IDS, PREV_SA_ID: (sp) => sp.PREV_SA_IDS,
     },
     search: { SP_ID: (sp) => sp.SP_ID, ADDR: address, SP_NO: (sp) => sp.SP_NO, PREM_NO: premises },

@@ -11,7 +11,7 @@ import { ESPI, type MdmError, type MdmLookup, type MdmMeter, type MdmPage } from
 
 /** The MDM simulator: JSON device registry and Green Button ESPI interval feeds (see legacy/README.md). */
 
-const LISTING: ListingParams = { limit: 'limit', cursor: 'cursor', q: 'q', qFields: 'q_fields', or: null, maxLimit: 100 };
+const LISTING: ListingParams = { limit: 'limit', cursor: 'cursor', q: 'q', qFields: 'q_fields', or: 'or', maxLimit: 100 };
 /** Largest ESPI request: usage points × days. */
 export const MAX_USAGE_POINT_DAYS = 4000;
 const MAX_DAILY_METERS = 100;
@@ -34,6 +34,9 @@ function meterTable(u: Utility): TableSpec<MdmMeter> {
       meterId: (m) => m.meterId, serialNumber: (m) => m.serialNumber, servicePointId: (m) => m.installs.map((i) => i.servicePointId),
       currentServicePointId: (m) => installedAt(m, true), previousServicePointId: (m) => installedAt(m, false),
       commodity: (m) => m.commodity, usagePointId: (m) => m.usagePointId,
+      technology: (m) => m.technology, flow: (m) => m.flow, physical: (m) => String(m.physical), measures: (m) => m.measures,
+      wifi: (m) => m.wifi, zigbee: (m) => m.zigbee, centralApps: (m) => String(m.centralApps), customerApps: (m) => String(m.customerApps),
+      appCode: (m) => m.apps.map((a) => a.appCode),
     },
     search: { meterId: (m) => m.meterId, serialNumber: (m) => m.serialNumber },
     indexed: {

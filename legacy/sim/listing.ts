@@ -31,7 +31,7 @@ export interface ListingParams {
   cursor: string;
   q: string;
   qFields: string;
-  /** Cross-column OR groups (CIS only); null to disallow. */
+  /** Cross-column OR groups (`or=COLUMN:VALUE,...`); null to disallow. */
   or: string | null;
   maxLimit: number;
 }

@@ -1,11 +1,12 @@
 import 'reflect-metadata';
 import { Field, ID, InputType } from 'type-graphql';
 import {
-  AccountStatus, AggregationType, cdsEnum, ContractStatus, ContractType, ServiceType, type EnumValue,
+  AccountStatus, AggregationType, cdsEnum, ContractStatus, ContractType, ServicePointType, ServiceType, type EnumValue,
 } from '../shared';
 import type { CisListing } from './adapter/cis';
 import {
-  ACCOUNT_STATUS, BILL_CYCLE, CONTRACT_STATUS, SERVICE, SERVICE_CLASS, SERVICE_ROLE, VISIBILITY,
+  ACCOUNT_STATUS, BILL_CYCLE, CONTRACT_STATUS, SERVICE, SERVICE_CLASS, SERVICE_POINT_KIND, SERVICE_POINT_LOCATION, SERVICE_ROLE,
+  VISIBILITY,
 } from './adapter/translate';
 
 // Listing filters of cds-wg3-01 §10.1.10, §10.2.7, §10.3.5, §10.7.8, translated into one CIS
@@ -81,6 +82,9 @@ export class AccountFilter {
   @Field(() => [AccountStatus], { nullable: true })
   accountStatuses?: AccountStatus[] | null;
 
+  @Field(() => [String], { nullable: true, description: 'Accounts with an Account Program of one of these `program_number`s (§7.1.2).' })
+  programNumbers?: string[] | null;
+
   @Field(() => String, { nullable: true, description: 'Case-insensitive substring over `qFields`.' })
   q?: string | null;
 
@@ -94,6 +98,7 @@ export function accountListing(f: AccountFilter = {}): Listing {
     CUST_NO: list(f.customerNumbers),
     ACCT_NO: list(f.accountNumbers),
     ACCT_STAT_CD: f.accountStatuses ? codesFor(ACCOUNT_STATUS, f.accountStatuses) : undefined,
+    PROG_CD: list(f.programNumbers),
   }, [], search(f.q, f.qFields, ACCOUNT_Q));
 }
 
@@ -119,6 +124,9 @@ export class ServiceContractFilter {
 
   @Field(() => [ServiceType], { nullable: true, description: 'Any of the contract\'s types matches any of these.' })
   serviceTypes?: ServiceType[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'Contracts with a Service Program of one of these `program_number`s (§7.1.5).' })
+  programNumbers?: string[] | null;
 
   @Field(() => String, { nullable: true })
   q?: string | null;
@@ -155,6 +163,7 @@ export function contractListing(f: ServiceContractFilter = {}): Listing {
     ACCT_NO: list(f.accountNumbers),
     SA_NO: list(f.contractNumbers),
     SA_STAT_CD: f.contractStatuses ? codesFor(CONTRACT_STATUS, f.contractStatuses) : undefined,
+    PROG_CD: list(f.programNumbers),
   }, [
     f.contractTypes ? anyOf(contractTypePairs(f.contractTypes)) : undefined,
     f.serviceTypes ? anyOf(serviceTypePairs(f.serviceTypes)) : undefined,
@@ -175,11 +184,27 @@ export class ServicePointFilter {
   @Field(() => [ID], { nullable: true, description: '`previous_servicecontracts`' })
   previousServiceContractIds?: string[] | null;
 
+  @Field(() => [ServicePointType], { nullable: true, description: 'Any of the service point\'s types matches any of these.' })
+  servicePointTypes?: ServicePointType[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'Service points with a premise of one of these `premise_number`s.' })
+  premiseNumbers?: string[] | null;
+
   @Field(() => String, { nullable: true })
   q?: string | null;
 
   @Field(() => [ServicePointSearchField], { nullable: true })
   qFields?: EnumValue<typeof ServicePointSearchField>[] | null;
+}
+
+function servicePointTypePairs(types: readonly ServicePointType[]): [string, string][] {
+  const codes = (column: string, table: Record<string, string>) => codesFor(table, types).map((code): [string, string] => [column, code]);
+  // Every CIS service point serves one commodity: `single_service` is all of them, `multi_service` none.
+  const service = types.includes('single_service') ? Object.keys(SERVICE) : codesFor(SERVICE, types);
+  return [
+    ...service.map((code): [string, string] => ['SP_TYPE_CD', code]),
+    ...codes('SP_KIND_CD', SERVICE_POINT_KIND), ...codes('SP_LOC_CD', SERVICE_POINT_LOCATION),
+  ];
 }
 
 export function servicePointListing(f: ServicePointFilter = {}): Listing {
@@ -188,7 +213,8 @@ export function servicePointListing(f: ServicePointFilter = {}): Listing {
     SP_NO: list(f.servicePointNumbers),
     CUR_SA_ID: list(f.currentServiceContractIds),
     PREV_SA_ID: list(f.previousServiceContractIds),
-  }, [], search(f.q, f.qFields, SERVICE_POINT_Q));
+    PREM_NO: list(f.premiseNumbers),
+  }, [f.servicePointTypes ? anyOf(servicePointTypePairs(f.servicePointTypes)) : undefined], search(f.q, f.qFields, SERVICE_POINT_Q));
 }
 
 @InputType({ description: 'cds-wg3-01 §10.7.8 filters.' })
@@ -201,6 +227,9 @@ export class AggregationFilter {
 
   @Field(() => [AggregationType], { nullable: true, description: 'Any of the aggregation\'s types matches any of these.' })
   aggregationTypes?: AggregationType[] | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Aggregations whose own `grouped_servicepoints` hold one of these service points (chunks, not the groups they split).' })
+  groupedServicePointIds?: string[] | null;
 
   @Field(() => String, { nullable: true })
   q?: string | null;
@@ -222,5 +251,6 @@ export function aggregationListing(f: AggregationFilter = {}): Listing {
   return build({
     GRP_ID: list(f.ids),
     GRP_NO: list(f.aggregationNumbers),
+    MEMBER_SP_ID: list(f.groupedServicePointIds),
   }, [f.aggregationTypes ? anyOf(aggregationTypePairs(f.aggregationTypes)) : undefined], search(f.q, f.qFields, AGGREGATION_Q));
 }

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { Field, ID, InputType } from 'type-graphql';
-import { cdsEnum, DateTimeScalar, type EnumValue } from '../shared';
+import { cdsEnum, DateTimeScalar, MeterType, type EnumValue } from '../shared';
 import type { MeterListing } from './adapter/mdm';
+import { meterTypeFilters } from './adapter/translate';
 
 const MeterDeviceSearchField = cdsEnum('MeterDeviceSearchField', '§10.4.5 `q`', ['id', 'meterNumber']);
 const METER_Q: Record<EnumValue<typeof MeterDeviceSearchField>, string> = { id: 'meterId', meterNumber: 'serialNumber' };
@@ -20,6 +21,12 @@ export class MeterDeviceFilter {
   @Field(() => [ID], { nullable: true, description: '`previous_servicepoints`' })
   previousServicePointIds?: string[] | null;
 
+  @Field(() => [MeterType], { nullable: true, description: 'Any of the meter\'s types matches any of these.' })
+  meterTypes?: MeterType[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'Meters listing a Meter App with one of these `app_number`s (§7.1.11).' })
+  appNumbers?: string[] | null;
+
   @Field(() => String, { nullable: true })
   q?: string | null;
 
@@ -27,17 +34,20 @@ export class MeterDeviceFilter {
   qFields?: EnumValue<typeof MeterDeviceSearchField>[] | null;
 }
 
-/** null when no meter can match (an empty id list). */
+/** null when no meter can match (an empty list, or types no meter holds). */
 export function meterListing(f: MeterDeviceFilter = {}): MeterListing | null {
   const filters = {
     meterId: f.ids ?? undefined,
     serialNumber: f.meterNumbers ?? undefined,
     currentServicePointId: f.currentServicePointIds ?? undefined,
     previousServicePointId: f.previousServicePointIds ?? undefined,
+    appCode: f.appNumbers ?? undefined,
   };
   if (Object.values(filters).some((v) => v !== undefined && v.length === 0)) return null;
+  const types = f.meterTypes ? f.meterTypes.flatMap(meterTypeFilters) : null;
+  if (types?.length === 0) return null;
   const search = f.q ? { q: f.q, qFields: (f.qFields ?? (Object.keys(METER_Q) as (keyof typeof METER_Q)[])).map((k) => METER_Q[k]) } : {};
-  return { filters, ...search };
+  return { filters, ...(types ? { anyOf: [types] } : {}), ...search };
 }
 
 @InputType({ description: 'cds-wg3-01 §10.8.8 listing input.' })

@@ -36,6 +36,8 @@ const ENTITY_ROLE: Record<CisEntity['ENTITY_ROLE_CDS'][number], EntityType> = {
   DIST: 'distributor', SUPP: 'supplier', IOU: 'iou', MUNI: 'muni', CCA: 'cca', RETL: 'retailer', GEN: 'generator',
   DSO: 'dso', TSO: 'tso', ISO: 'iso',
 };
+export const SERVICE_POINT_KIND: Record<CisServicePoint['SP_KIND_CD'], ServicePointType> = { PHYS: 'physical', VIRT: 'virtual' };
+export const SERVICE_POINT_LOCATION: Record<CisServicePoint['SP_LOC_CD'], ServicePointType> = { EDGE: 'edge', INTL: 'internal' };
 const PREMISE: Record<CisServicePoint['PREMISES'][number]['PREM_TYPE_CD'], PremiseType> = {
   BLDG: 'building', LAND: 'land', SGRP: 'service_group', ZONE: 'zone',
 };
@@ -198,8 +200,7 @@ export function toServicePoint(sp: CisServicePoint, synced: Date): ServicePoint 
     ...stamps(sp, synced),
     servicePointNumber: sp.SP_NO,
     servicePointTypes: unique<ServicePointType>([
-      SERVICE[sp.SP_TYPE_CD], 'single_service', sp.SP_KIND_CD === 'PHYS' ? 'physical' : 'virtual',
-      sp.SP_LOC_CD === 'EDGE' ? 'edge' : 'internal',
+      SERVICE[sp.SP_TYPE_CD], 'single_service', SERVICE_POINT_KIND[sp.SP_KIND_CD], SERVICE_POINT_LOCATION[sp.SP_LOC_CD],
     ]),
     servicePointAddress: servicePointAddress(sp),
     latitude: sp.GEO_LAT,

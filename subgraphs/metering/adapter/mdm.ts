@@ -50,6 +50,8 @@ export const MAX_POINT_DAYS = 4000;
 
 export interface MeterListing {
   filters: Record<string, readonly string[] | undefined>;
+  /** Each entry is one `or` parameter: COLUMN:VALUE pairs of which any may match. */
+  anyOf?: readonly (readonly [string, string])[][];
   q?: string | null;
   qFields?: readonly string[];
 }
@@ -59,12 +61,13 @@ export class MdmClient {
   constructor(readonly http: LegacyClient) {}
 
   async listMeters(listing: MeterListing, at: LegacyPosition): Promise<LegacyPageResult<MdmMeter> & { receivedAt: Date }> {
-    const query: Record<string, string | number> = { limit: at.limit };
+    const query: Record<string, string | string[] | number> = { limit: at.limit };
     for (const [name, values] of Object.entries(listing.filters)) {
       if (values === undefined) continue;
       if (values.length > MDM_MAX_KEYS) throw badUserInput(`at most ${MDM_MAX_KEYS} values per filter`);
       query[name] = values.join(',');
     }
+    if (listing.anyOf?.length) query.or = listing.anyOf.map((pairs) => pairs.map(([c, v]) => `${c}:${v}`).join(','));
     if (listing.q) {
       query.q = listing.q;
       if (listing.qFields) query.q_fields = listing.qFields.join(',');

@@ -28,6 +28,31 @@ export function meterTypes(meter: MdmMeter): MeterType[] {
   ];
 }
 
+/**
+ * The inverse of meterTypes, as MDM listing filters: each Meter Type → the registry `COLUMN:VALUE`
+ * pairs of which a meter matching any holds that type (a type no meter can hold has none).
+ */
+export function meterTypeFilters(type: MeterType): [string, string][] {
+  const pairs = <T extends string>(column: string, table: Record<T, MeterType>) =>
+    (Object.keys(table) as T[]).filter((code) => table[code] === type).map((code): [string, string] => [column, code]);
+  const rung = /^(wifi|zigbee)_(capable|enabled|configured)$/.exec(type);
+  if (rung) {
+    // A radio at a rung has every rung below it: wifi_enabled is ENABLED or CONFIGURED.
+    const from = ['capable', 'enabled', 'configured'].indexOf(rung[2]) + 1;
+    return RADIO_LADDER.slice(from).map((level): [string, string] => [rung[1], level]);
+  }
+  switch (type) {
+    case 'electric_demand': return [['measures', 'DEMAND']];
+    case 'bidirectional': return [['flow', 'BIDIRECTIONAL']];
+    case 'forward_only': return [['flow', 'FORWARD']];
+    case 'physical_meter': return [['physical', 'true']];
+    case 'virtual_meter': return [['physical', 'false']];
+    case 'central_apps_capable': return [['centralApps', 'true']];
+    case 'customer_apps_capable': return [['customerApps', 'true']];
+    default: return [...pairs('commodity', COMMODITY), ...pairs('technology', TECHNOLOGY)];
+  }
+}
+
 export function toMeterApp(app: MdmMeter['apps'][number]): MeterApp {
   const state: Record<typeof app.state, MeterAppType[]> = {
     INSTALLED: ['installed', 'compatible'],
@@ -62,6 +87,11 @@ export function toMeterDevice(meter: MdmMeter, synced: Date): MeterDevice {
     // A meter moved back to an earlier service point is current there, not previous.
     previousServicePointIds: [...new Set(previous.filter((sp) => !current.includes(sp)))],
     meterApps: meter.apps.map(toMeterApp),
+    installations: meter.installs.map((i) => ({
+      servicePointId: i.servicePointId,
+      installed: toDateTimeString(i.installedAt),
+      removed: i.removedAt === null ? null : toDateTimeString(i.removedAt),
+    })),
   };
 }
 

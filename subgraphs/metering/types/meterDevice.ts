@@ -23,6 +23,23 @@ export class MeterApp {
   end!: string | null;
 }
 
+/**
+ * One install of the meter at a service point, from the MDM's install history. Not a CDS object:
+ * the facade reads it to tell when a meter served a Customer's service point (a meter installed
+ * after they moved out, or removed before they moved in, is not theirs).
+ */
+@ObjectType({ description: 'An install of the meter at a service point (MDM install history).' })
+export class MeterInstallation {
+  @Field(() => ID)
+  servicePointId!: string;
+
+  @Field(() => DateTimeScalar, { description: 'First instant of service (local midnight of the first day).' })
+  installed!: string;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'First instant after service ended; null while installed.' })
+  removed!: string | null;
+}
+
 /** Meter Device (cds-wg3-01 §10.4.1), from the MDM device registry. */
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'cds-wg3-01 §10.4.1 (`id` = `cds_meterdevice_id`)' })
@@ -44,4 +61,7 @@ export class MeterDevice extends Timestamps {
 
   @Field(() => [MeterApp])
   meterApps!: MeterApp[];
+
+  @Field(() => [MeterInstallation], { description: 'Where and when the meter was installed, oldest first (`current_servicepoints` are the open installs).' })
+  installations!: MeterInstallation[];
 }
