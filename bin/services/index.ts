@@ -1,31 +1,33 @@
 import type { LoadedConfig, Service } from '../../lib/config';
 import type { Logger } from '../../lib/logger';
-import { startAllInOne } from '../allInOne';
 import type { RunningSystem } from '../parts/running';
-import { facadeService } from './facade';
-import { gatewayService } from './gateway';
-import { legacyService } from './legacy';
 import type { Starter } from './starter';
-import { subgraphService } from './subgraph';
 
-/** Each `SERVICE` value and what it starts; `all` is the embedded default. */
-const STARTERS: Record<Service, Starter> = {
-  all: ({ config }, log) => startAllInOne(config, log),
-  cis: legacyService('cis'),
-  mdm: legacyService('mdm'),
-  billing: legacyService('billing'),
-  eac: legacyService('eac'),
-  'subgraph-accounts': subgraphService('accounts'),
-  'subgraph-metering': subgraphService('metering'),
-  'subgraph-billing': subgraphService('billing'),
-  'subgraph-eacs': subgraphService('eacs'),
-  gateway: gatewayService,
-  facade: facadeService,
+/**
+ * Each `SERVICE` value and its starter; `all` is the embedded default. Imported on demand, so a
+ * process loads only the code of the part it runs.
+ */
+const STARTERS: Record<Service, () => Promise<Starter>> = {
+  all: async () => {
+    const { startAllInOne } = await import('../allInOne');
+    return ({ config }, log) => startAllInOne(config, log);
+  },
+  cis: async () => (await import('./legacy')).legacyService('cis'),
+  mdm: async () => (await import('./legacy')).legacyService('mdm'),
+  billing: async () => (await import('./legacy')).legacyService('billing'),
+  eac: async () => (await import('./legacy')).legacyService('eac'),
+  'subgraph-accounts': async () => (await import('./subgraph')).subgraphService('accounts'),
+  'subgraph-metering': async () => (await import('./subgraph')).subgraphService('metering'),
+  'subgraph-billing': async () => (await import('./subgraph')).subgraphService('billing'),
+  'subgraph-eacs': async () => (await import('./subgraph')).subgraphService('eacs'),
+  gateway: async () => (await import('./gateway')).gatewayService,
+  facade: async () => (await import('./facade')).facadeService,
 };
 
 /** Starts what `SERVICE` names; rejects with a ConfigError when a setting it needs is missing. */
-export function startService(loaded: LoadedConfig, log: Logger): Promise<RunningSystem> {
-  return STARTERS[loaded.config.SERVICE](loaded, log);
+export async function startService(loaded: LoadedConfig, log: Logger): Promise<RunningSystem> {
+  const start = await STARTERS[loaded.config.SERVICE]();
+  return start(loaded, log);
 }
 
 export type { RunningSystem } from '../parts/running';

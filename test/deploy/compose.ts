@@ -41,7 +41,7 @@ export function variablesIn(value: string): { name: string; required: boolean; f
 
 /** Compose's interpolation: `${V}`, `${V:-default}`, `${V:?message}` (missing → error), `$$` → `$`. */
 export function interpolate(value: string, vars: Record<string, string | undefined>): string {
-  return value.replace(/\$\$|\$\{([A-Z0-9_]+)(?:(:?[-?])([^}]*))?\}/g, (whole, name: string | undefined, op: string | undefined, rest: string) => {
+  return value.replace(/\$\$|\$\{([A-Z0-9_]+)(?:(:?[-?])([^}]*))?\}/g, (_whole, name: string | undefined, op: string | undefined, rest: string) => {
     if (!name) return '$';
     const v = vars[name];
     const set = op?.startsWith(':') ? !!v : v !== undefined;
