@@ -1,11 +1,11 @@
-import { LEGACY_SYSTEM_OF, startNamedSubgraph, type SubgraphName } from '../../subgraphs';
+import { LEGACY_SYSTEM_OF, startNamedSubgraph, type LegacyUrls, type SubgraphName } from '../../subgraphs';
 import type { Config } from '../../lib/config';
 import type { RunningSystem } from '../parts/running';
 import { requireSettings } from './needs';
 import type { Starter } from './starter';
 
 /** The setting that locates each legacy system. */
-const LEGACY_URL = { cis: 'CIS_URL', mdm: 'MDM_URL', billing: 'BILLING_URL', eac: 'EAC_URL' } as const satisfies Record<string, keyof Config>;
+const LEGACY_URL = { cis: 'CIS_URL', mdm: 'MDM_URL', billing: 'BILLING_URL', eac: 'EAC_URL' } as const satisfies Record<keyof LegacyUrls, keyof Config>;
 
 /** One subgraph alone (`SERVICE=subgraph-<name>`) on PORT, over the legacy system its URL setting names. */
 export function subgraphService(name: SubgraphName): Starter {
