@@ -70,13 +70,11 @@ export async function walkStreams<N>(streams: readonly Stream[], cursor: Cursor 
         first ??= { i, page };
         nodes.push(...page.nodes);
       }
-      // A page without nodes that claims more would loop: treat it as the stream's end.
+      // A page without nodes that claims more would loop: treat it as the stream's end. A short
+      // page that has more (a stream bounding its own work) ends this page there.
       if (page.pageInfo.hasNextPage && page.pageInfo.endCursor !== null && page.nodes.length > 0) {
-        if (nodes.length === limit) {
-          next = at(i, page.pageInfo.endCursor);
-          break;
-        }
-        after = page.pageInfo.endCursor;
+        next = at(i, page.pageInfo.endCursor);
+        break;
       } else {
         i++;
         after = null;
@@ -99,10 +97,8 @@ export async function walkStreams<N>(streams: readonly Stream[], cursor: Cursor 
         first = { i, page };
         nodes.unshift(...page.nodes);
       }
-      if (page.pageInfo.hasPreviousPage && page.pageInfo.startCursor !== null && page.nodes.length > 0) {
-        if (nodes.length === limit) break;
-        beforeCursor = page.pageInfo.startCursor;
-      } else {
+      if (page.pageInfo.hasPreviousPage && page.pageInfo.startCursor !== null && page.nodes.length > 0) break;
+      else {
         i--;
         beforeCursor = null;
       }

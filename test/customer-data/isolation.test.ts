@@ -7,7 +7,7 @@ import { UtilityView } from '../access/truth/view';
 import { get, type Answer } from './support/api';
 import { allowedOptional, REVEALED_BY } from './support/fields';
 import { startSystem, type System } from './support/system';
-import { allIncludes, consentToken, directToken, seedClients, type Clients } from './support/tokens';
+import { allIncludes, consentToken, directToken, seedClients, settle, type Clients } from './support/tokens';
 
 /**
  * Isolation: many random (Grant, endpoint, filters, page) combinations on the demo utility, each
@@ -248,7 +248,7 @@ async function directCase(rng: Rng): Promise<Case> {
   if (scope === 'cds_query_aggregated_usage') entry.aggregation_numbers = [sample(u.cis.groups.filter((g) => g.PARENT_GRP_ID === null)).GRP_NO];
   const made = await directToken(system, clients, scope, entry);
   // Aggregation usage Grants start pending while the anonymisation threshold is evaluated (§4.11).
-  await system.facade.context.access!.worker.runOnce();
+  await settle(system, made.grant_id);
   const grant = await system.facade.context.repos.grants.get(made.grant_id);
   const values = grant!.authorization_details[0] as Obj;
   const truth = expectedAccess(u, { scopeType: sd.type, values, at: Date.now() });

@@ -8,7 +8,7 @@ import { Decimal, JsonDecimal } from '../../rest-facade/json';
 import { DEMO_VALUE_FORMATS } from '../../rest-facade/scopes/customer-data';
 import { walk } from './support/api';
 import { startSystem, TIMEZONE, type System } from './support/system';
-import { consentToken, directToken, seedClients, type Clients } from './support/tokens';
+import { consentToken, directToken, seedClients, settle, type Clients } from './support/tokens';
 
 /**
  * Usage Segments (cds-wg3-01 §10.8): the values are the MDM's readings exactly (decimal kWh from
@@ -168,9 +168,7 @@ describe('an aggregation\'s own usage (§4.11, §4.12)', () => {
       aggregation_numbers: [group.GRP_NO], include_aggregations: true, segment_start: dayStart, segment_end: 'infinite',
     });
     // The token endpoint leaves an aggregation usage Grant pending while it is evaluated (§4.11).
-    await system.facade.context.access!.worker.runOnce();
-    const grant = await system.facade.context.repos.grants.get(made.grant_id);
-    if (grant!.status !== 'active') return expect.fail(`grant ${grant!.status}: the aggregation needs consent`);
+    expect(await settle(system, made.grant_id)).toBe('active');
     const { items } = await walk<Obj>(system, made.access_token, `usage-segments?before=${dayStart}`);
     expect(items).toHaveLength(1);
     const [segment] = items;

@@ -47,6 +47,10 @@ const Members = documentOperation<{ page: GraphPage<{ id: string; aggregationNum
 const MemberSegments = listingOperation<AggregateUsageNode>('ListUsageSegments');
 const TTL_SECONDS = 300;
 const PAGE = 100;
+/** Member meter-days one page reads at most (two graph pages): large aggregations get pages of fewer days. */
+const MEMBER_DAYS_PER_PAGE = 200;
+/** Chunks of empty days a page looks through before it calls the rest empty (data ends before `now`). */
+const MAX_CHUNKS = 30;
 const INTERVAL = '900';
 const DAY_MS = 86_400_000;
 
@@ -157,7 +161,7 @@ export async function aggregatePage(v: AggregateStreamVariables, args: PageArgs,
   if (start === null || start >= end) return { nodes: [], pageInfo: { startCursor: null, endCursor: null, hasNextPage: false, hasPreviousPage: false } };
   const days = localDays(start, end, timezone);
   const backward = args.last !== undefined || args.before !== undefined;
-  const limit = (backward ? args.last : args.first) ?? PAGE;
+  const limit = Math.min((backward ? args.last : args.first) ?? PAGE, Math.max(1, Math.floor(MEMBER_DAYS_PER_PAGE / v.meters.length)));
   const position = (cursor: string | undefined, past: (d: number) => boolean) => {
     if (cursor === undefined) return null;
     const at = days.findIndex(past);
@@ -169,7 +173,7 @@ export async function aggregatePage(v: AggregateStreamVariables, args: PageArgs,
   const nodes: AggregateUsageNode[] = [];
   if (backward) {
     let j = position(args.before, (d) => d >= Number(args.before)) ?? days.length;
-    while (nodes.length < limit && j > 0) {
+    for (let chunks = 0; nodes.length < limit && j > 0 && chunks < MAX_CHUNKS; chunks++) {
       const lo = Math.max(0, j - limit);
       const read = await readDays(Math.max(days[lo], start), until(j));
       nodes.unshift(...read.slice(-(limit - nodes.length)));
@@ -177,7 +181,7 @@ export async function aggregatePage(v: AggregateStreamVariables, args: PageArgs,
     }
   } else {
     let i = position(args.after, (d) => d > Number(args.after)) ?? 0;
-    while (nodes.length < limit && i < days.length) {
+    for (let chunks = 0; nodes.length < limit && i < days.length && chunks < MAX_CHUNKS; chunks++) {
       const hi = Math.min(i + limit, days.length);
       const read = await readDays(Math.max(days[i], start), until(hi));
       nodes.push(...read.slice(0, limit - nodes.length));

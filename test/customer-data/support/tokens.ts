@@ -160,3 +160,18 @@ export function allIncludes(system: System, scope: string): Record<string, boole
 export function noIncludes(system: System, scope: string): Record<string, boolean> {
   return Object.fromEntries(Object.keys(allIncludes(system, scope)).map((id) => [id, false]));
 }
+
+/**
+ * Lets the pending-Grant worker finish a Grant the token endpoint admitted as `pending` (an
+ * aggregation usage Grant is evaluated first, §4.11): steps it until the Grant's status settles.
+ */
+export async function settle(system: System, grantId: string): Promise<string> {
+  const { access, repos } = system.facade.context;
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const grant = await repos.grants.get(grantId);
+    if (grant!.status !== 'pending') return grant!.status;
+    await access!.worker.runOnce();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return 'pending';
+}
