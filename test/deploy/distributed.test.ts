@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { legacyOptionsFromConfig, startLegacySystems } from '../../legacy';
-import { statementDetails, type Utility } from '../../legacy/generator';
+import { statementDetails, testCustomers, type Utility } from '../../legacy/generator';
 import { loadConfig } from '../../lib/config';
 import { OAUTH_PATHS } from '../../rest-facade/oauth';
 import { freePort, startRedis, type RedisServer } from '../support/redis';
@@ -175,6 +175,17 @@ describe('one part per process, as docker-compose.yml describes them', () => {
     });
     expect(revoked.status).toBe(200);
     expect((await json(`${a.url}/cds-customerdata-api/v1/accounts?limit=10`, bearer(access.body.access_token))).status).toBe(401);
+  });
+
+  it('lists on a facade the demo test customers the CIS process signs in (each generated its own utility)', async () => {
+    const listed = await json(`${part('facade-b').url}/test-accounts`, { headers: { accept: 'application/json' } });
+    expect(listed.status).toBe(200);
+    expect(listed.body).toEqual(testCustomers(utility).map((t) => ({ username: t.USER_NAME, password: t.PASSWORD, description: t.description })));
+    const [first] = listed.body;
+    const signIn = await json(`${part('cis').url}/cis/v1/web-profiles/authenticate`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ USER_NAME: first.username, PASSWORD: first.password }),
+    });
+    expect(signIn.status).toBe(200);
   });
 
   it('stops every process cleanly on SIGTERM', async () => {

@@ -23,7 +23,8 @@ const named = (message: string) => [...message.matchAll(/^ {2}([A-Z_]+):/gm)].ma
 
 const TOKENS = { INTERNAL_API_TOKEN: 'internal-token-0123456789', ADMIN_API_TOKEN: 'admin-token-0123456789' };
 
-describe('SERVICE=<part>', () => {
+// Each starter imports its part on first use: generous time for that on a busy machine.
+describe('SERVICE=<part>', { timeout: 180_000 }, () => {
   it('refuses an unknown part, naming the setting', () => {
     expect(() => loadConfig({ SERVICE: 'billing-subgraph' })).toThrow(ConfigError);
     expect(() => loadConfig({ SERVICE: 'billing-subgraph' })).toThrow(/SERVICE/);
