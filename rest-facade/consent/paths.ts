@@ -8,6 +8,11 @@ export const CONSENT_PATHS = {
   testAccounts: '/test-accounts',
   /** `/receipts/<random id>` (§9.4). */
   receipts: '/receipts',
+  /**
+   * The Server-created redirect_uri of every code-flow Client (cds-wg1-02 §4.2): the receipt or the
+   * Default Redirect Error (cds-wg3-01 §9.1.1, §9.3.3). Registration reads it through wg1Urls.
+   */
+  defaultRedirect: '/oauth/default-redirect',
 } as const;
 
 export const receiptPath = (receiptId: string) => `${CONSENT_PATHS.receipts}/${receiptId}`;

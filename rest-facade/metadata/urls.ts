@@ -4,16 +4,14 @@ import { oauthEndpoints } from '../oauth/paths';
 /**
  * The URL map of the cds-wg1 surface. Objects are stored without URLs and rendered against the
  * public base URL, so a changed PUBLIC_URL never leaves stale links behind. The OAuth protocol
- * endpoints are the authorization server's own (OAUTH_PATHS); the test accounts page is the
- * consent pages' (CONSENT_PATHS).
+ * endpoints are the authorization server's own (OAUTH_PATHS); the test accounts page and the
+ * Server-created receipt redirect_uri (§4.2) are the consent pages' (CONSENT_PATHS).
  */
 export const PATHS = {
   serverMetadata: '/.well-known/cds-server-metadata.json',
   coverage: '/cds-coverage.json',
   oauthMetadata: '/.well-known/oauth-authorization-server',
   registration: '/oauth/register',
-  /** The Server-created receipt redirect_uri of every code-flow Client (§4.2). */
-  defaultRedirect: '/oauth/default-redirect',
   clients: '/cds-api/v1/clients',
   messages: '/cds-api/v1/messages',
   credentials: '/cds-api/v1/credentials',
@@ -73,7 +71,7 @@ export function wg1Urls(publicUrl: string): Wg1Urls {
     revocation: oauth.revocation_endpoint,
     introspection: oauth.introspection_endpoint,
     jwks: oauth.jwks_uri,
-    defaultRedirect: at(PATHS.defaultRedirect),
+    defaultRedirect: at(CONSENT_PATHS.defaultRedirect),
     clientsApi: api.clients,
     messagesApi: api.messages,
     credentialsApi: api.credentials,

@@ -4,9 +4,6 @@ import { CONSENT_PATHS, receiptPath } from '../paths';
 import { seeOther, sendPage } from '../respond';
 import { defaultRedirectErrorPage, invalidRequestPage, messagePage } from '../views/messagePages';
 
-/** The Server-created redirect_uri of every code-flow Client (WG1 §4.2; metadata PATHS.defaultRedirect). */
-export const DEFAULT_REDIRECT_PATH = '/oauth/default-redirect';
-
 /**
  * cds-wg3-01 §9.1.1 / §9.3.3: an authorization that ends on the Server's own redirect_uri shows the
  * Default Redirect Error page for any error. Approvals go straight to the receipt from the form;
@@ -15,7 +12,7 @@ export const DEFAULT_REDIRECT_PATH = '/oauth/default-redirect';
  */
 export function defaultRedirectRoutes(ctx: ConsentContext): Router {
   const router = Router();
-  router.get(DEFAULT_REDIRECT_PATH, async (req, res) => {
+  router.get(CONSENT_PATHS.defaultRedirect, async (req, res) => {
     const { error, error_description: description, grant_id: grantId } = req.query;
     if (typeof error === 'string' && error) {
       return sendPage(res, 200, defaultRedirectErrorPage(error, typeof description === 'string' ? description : undefined, ctx.branding));
