@@ -12,11 +12,13 @@
  * `token_endpoint_auth_method`, `redirect_uris`, `cds_status`, `authorization_details_types`,
  * `cds_default_scope` / `cds_default_redirect_uri` / `cds_default_authorization_details` (code-flow
  * Clients), `default_redirect_uri` (the Server's receipt redirect, §4.2) and `registration_id`.
- * Use `effectiveDefaults(client)` for the values an authorization request falls back to.
+ * Use `effectiveDefaults(client)` for the values an authorization request falls back to, and
+ * `fieldChangesMessage(clientId, updates, urls)` for the Message that holds changes for review.
  */
 import type { ClientRecord } from './schema';
 
 export { ClientRepository, type ClientFilters } from './repository';
+export { fieldChangesMessage } from './fieldChanges';
 export { renderClient } from './render';
 export {
   CLIENT_STATUSES, clientListingSchema, clientObjectSchema, clientRecordSchema, clientStatusSchema,

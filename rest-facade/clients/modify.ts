@@ -154,10 +154,7 @@ export function modifyClient(
       ?? (redirectUris.includes(fallbackRedirect!) ? fallbackRedirect! : redirectUris[0]);
     if (!redirectUris.includes(defaultRedirect)) throw invalid('cds_default_redirect_uri must be one of redirect_uris (A8)');
     next.cds_default_redirect_uri = defaultRedirect;
-    const details = (body.cds_default_authorization_details ?? []) as AuthorizationDetail[];
-    const problem = ctx.scopes.checkAuthorizationDetails(details, adTypes);
-    if (problem) throw invalid(`cds_default_authorization_details: ${problem}`);
-    next.cds_default_authorization_details = details;
+    next.cds_default_authorization_details = (body.cds_default_authorization_details ?? []) as AuthorizationDetail[];
   }
 
   // Members managed by extensions (e.g. cds-wg3-01 §8.2 `cds_purposes`) follow their own rules,
@@ -172,6 +169,9 @@ export function modifyClient(
     if (outcome.review !== undefined) pending.push({ field: name, previous_value: outcome.value, new_value: outcome.review });
   }
   next.registration_fields = managed;
+  // Checked against the Client as it is after this request: its scope and its Purposes (cds-wg3-01 §7.4.4).
+  const problem = ctx.scopes.checkAuthorizationDetails(next.cds_default_authorization_details ?? [], adTypes, next);
+  if (problem) throw invalid(`cds_default_authorization_details: ${problem}`);
 
   const before = renderClient(current, ctx.urls) as Record<string, unknown>;
   const after = renderClient(next, ctx.urls) as Record<string, unknown>;

@@ -11,6 +11,7 @@ import { ID_PATTERN } from '../registration/ids';
 import { wg1Services, type Wg1Services } from '../registration/services';
 import { CLIENT_ADMIN_SCOPE } from '../scopes';
 import type { StoreOp } from '../store';
+import { fieldChangesMessage } from './fieldChanges';
 import { modifyClient } from './modify';
 import { renderClient } from './render';
 import type { ClientRecord } from './schema';
@@ -77,12 +78,7 @@ export function createClientsRouter(context: FacadeContext): Router {
     }
     if (pending.length > 0) {
       // §5.5: the change waits for the Server's review; the Message tracks it.
-      ops.push(...repos.messages.createOps({
-        registration_id: client.registration_id, type: 'field_changes', status: 'pending',
-        name: 'Client Object changes under review',
-        description: `The Server reviews these changes to Client Object ${client.client_id} before applying them.`,
-        updates_requested: pending, related_uri: urls.client(client.client_id), related_type: 'client',
-      }).ops);
+      ops.push(...repos.messages.createOps({ registration_id: client.registration_id, ...fieldChangesMessage(client.client_id, pending, urls) }).ops);
     }
     if (ops.length > 0) await repos.store.atomically(ops);
     sendExactJson(res, pending.length > 0 ? 202 : 200, renderClient(client, urls));
@@ -94,10 +90,11 @@ export function createClientsRouter(context: FacadeContext): Router {
     sendExactJson(res, 200, serverMetadata(settings, urls, { self: urls.clientServerMetadata(id), oauthMetadata: urls.clientOauthMetadata(id) }));
   });
 
-  // A48: the Client-specific ASM it links to is protected the same way.
+  // A48: the Client-specific ASM it links to is protected the same way; its Scope Descriptions are
+  // the Client's own (cds-wg3-01 §7.4.4: its Purposes are the `purpose` choices).
   router.get(`${PATHS.clients}/:clientId/oauth-authorization-server`, clientAdmin, async (req, res) => {
-    await ownedClient(services, req);
-    sendExactJson(res, 200, authorizationServerMetadata(scopes, settings, urls, config.CDS_TIMEZONE, { registrationEndpoint: true }));
+    const client = await ownedClient(services, req);
+    sendExactJson(res, 200, authorizationServerMetadata(scopes, settings, urls, config.CDS_TIMEZONE, { registrationEndpoint: true, client }));
   });
 
   return router;

@@ -1,6 +1,5 @@
 import type { Config } from '../../lib/config';
 import type { Logger } from '../../lib/logger';
-import type { PurposeMap } from '../purposes';
 import type { Store } from '../store';
 import type { Branding } from './branding';
 import type { IdentityProvider } from './login/identity';
@@ -31,8 +30,6 @@ export interface ConsentContext {
   testAccounts: TestAccountSource;
   /** The signed-in customer's accounts, contracts, service points, meters and aggregations. */
   loadCustomerGraph: CustomerGraphLoader;
-  /** The Server's default Purposes (cds-wg3-01 §7.4.4), reviewed and approved by the utility. */
-  defaultPurposes: PurposeMap;
   flow: AuthorizationFlow;
   clients: ClientRepository;
   scopes: ScopeRegistry;

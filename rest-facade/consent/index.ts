@@ -15,8 +15,6 @@ import type { Config } from '../../lib/config';
 import type { FacadeContext } from '../app';
 import type { GraphClient } from '../graph';
 import type { AuthorizationPages } from '../oauth';
-import type { PurposeMap } from '../purposes';
-import { demoCustomerDataConfig } from '../scopes/customer-data';
 import { ASSETS_PATH, brandingFromSettings, type Branding } from './branding';
 import type { ConsentContext } from './context';
 import { consentErrorPages } from './errorPages';
@@ -48,8 +46,6 @@ export interface ConsentDeps {
   graph: GraphClient;
   identity: IdentityProvider;
   testAccounts: TestAccountSource;
-  /** The Server's default Purposes (reviewed by the utility); the demo configuration's by default. */
-  defaultPurposes?: PurposeMap;
   branding?: Partial<Branding>;
   notifier?: Notifier;
   throttle?: ThrottleOptions;
@@ -92,7 +88,6 @@ export function createConsentRouter(facade: FacadeContext, deps: ConsentDeps): R
     testAccounts: deps.testAccounts,
     loadCustomerGraph,
     describeResources: describeResourcesWith(loadCustomerGraph, clock),
-    defaultPurposes: deps.defaultPurposes ?? demoCustomerDataConfig({ publicUrl: config.PUBLIC_URL }).defaultPurposes,
     flow: {
       pending: (id) => facade.oauth.getPendingAuthorization(id),
       complete: (id, outcome) => facade.oauth.completeAuthorization(id, outcome),

@@ -48,7 +48,8 @@ export function modifyGrant(
   const clientScopes = scopeTokens(client.scope);
   const outside = scope.find((s) => !clientScopes.includes(s));
   if (outside) throw badRequest(`scope ${outside} is not a scope of Client Object ${client.client_id}`);
-  const problem = scopes.checkAuthorizationDetails(details, client.authorization_details_types);
+  // Only what the request sends is checked: a Grant stays closable after its Client changed (e.g. removed a Purpose).
+  const problem = body.authorization_details === undefined ? null : scopes.checkAuthorizationDetails(details, client.authorization_details_types, client);
   if (problem) throw badRequest(problem);
   if (scope.length === 0 && details.length === 0) throw badRequest('a Grant needs a scope or authorization_details');
 

@@ -1,6 +1,6 @@
 import { JsonDecimal } from '../json';
 import { INTROSPECTION_ENDPOINT_AUTH_METHODS, RESPONSE_MODES } from '../oauth/paths';
-import type { RegistrationField, ScopeRegistry } from '../scopes';
+import type { RegistrationField, ScopeClient, ScopeRegistry } from '../scopes';
 import type { CoverageSetting, Wg1Settings } from './settings';
 import type { Wg1Urls } from './urls';
 
@@ -69,12 +69,13 @@ function publishedField(field: RegistrationField): Record<string, unknown> {
  * section asks for is computed from the Scope Descriptions, so it cannot drift from them; the
  * registry refuses an SD offering what the authorization server does not implement. Members the
  * server does not support (DPoP, signed requests, JWT client authentication) are left out.
+ * With `client`, the Scope Descriptions are that Client's own (cds-wg3-01 §5, e.g. its Purposes).
  */
 export function authorizationServerMetadata(
   registry: ScopeRegistry, settings: Wg1Settings, urls: Wg1Urls, timezone: string,
-  options: { registrationEndpoint: boolean },
+  options: { registrationEndpoint: boolean; client?: ScopeClient },
 ) {
-  const scopes = registry.all();
+  const scopes = (options.client ? registry.forClient(options.client) : registry).all();
   const links = serverLinks(settings, urls);
   const responseTypes = union(scopes.map((s) => s.response_types_supported));
   const authMethods = union(scopes.map((s) => s.token_endpoint_auth_methods_supported));

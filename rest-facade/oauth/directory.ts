@@ -20,6 +20,11 @@ export interface OAuthClient {
   cds_default_authorization_details?: AuthorizationDetail[];
   /** The Server-created receipt redirect_uri (§4.2), null for Clients without response types. */
   default_redirect_uri: string | null;
+  /**
+   * Registration field values and the members scope providers manage (e.g. cds-wg3-01
+   * `cds_purposes`): the Client's own Scope Descriptions are built from them.
+   */
+  registration_fields: Record<string, unknown>;
 }
 
 export interface OAuthCredential {

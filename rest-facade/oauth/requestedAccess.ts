@@ -19,8 +19,9 @@ export interface RequestedAccess {
  * Checks what a Client asks for against what it was registered for (RFC 6749 §3.3: unknown or
  * unregistered scopes are `invalid_scope`; RFC 9396 §5: entry types outside the Client's
  * `authorization_details_types` are `invalid_authorization_details`), then hands the request to
- * the authorization_details engine for everything the Scope Descriptions say about fields,
- * defaults, limits and flows. Nothing is written.
+ * the authorization_details engine for everything the Client's own Scope Descriptions say about
+ * fields, defaults, limits and flows (e.g. only its own Purposes, cds-wg3-01 §7.4.4). Nothing is
+ * written.
  */
 export function checkRequestedAccess(args: {
   client: OAuthClient;
@@ -32,7 +33,8 @@ export function checkRequestedAccess(args: {
   timezone: string;
   now: Date;
 }): RequestedAccess {
-  const { client, scopes } = args;
+  const { client } = args;
+  const scopes = args.scopes.forClient(client);
   const registered = scopeTokens(client.scope);
   for (const id of args.scope) {
     if (!scopes.get(id)) throw new OAuthError('invalid_scope', `unknown scope ${id}`);

@@ -16,6 +16,7 @@ function toClient(client: ClientRecord): OAuthClient {
     authorization_details_types: client.authorization_details_types,
     cds_status: client.cds_status,
     default_redirect_uri: client.default_redirect_uri,
+    registration_fields: client.registration_fields,
     ...(client.response_types.length > 0 && {
       cds_default_scope: client.cds_default_scope ?? client.scope,
       cds_default_redirect_uri: client.cds_default_redirect_uri ?? client.default_redirect_uri ?? undefined,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { renderClient, type ClientObject, type ClientRecord } from '../clients';
+import { fieldChangesMessage, renderClient, type ClientObject, type ClientRecord } from '../clients';
 import { HttpError } from '../errors';
-import type { NewMessage } from '../messages';
+import type { NewMessage, UpdateRequest } from '../messages';
 import {
   CLIENT_ADMIN_SCOPE, GRANT_ADMIN_TYPE, SERVER_PROVIDED_FILES_TYPE, type RegistrationFieldSetting, type ScopeDescription,
 } from '../scopes';
@@ -110,19 +110,24 @@ function registrationValues(
  * The registration values a Client shows (§5.1), plus the members extensions manage (§10), which
  * their rules fill whether or not a value was submitted (e.g. cds-wg3-01 Server-default Purposes).
  */
-function clientFieldValues(services: Wg1Services, byFieldName: Record<string, unknown>, names: Set<string>, scopes: string[]): Record<string, unknown> {
+function clientFieldValues(
+  services: Wg1Services, byFieldName: Record<string, unknown>, names: Set<string>, scopes: string[],
+): { values: Record<string, unknown>; held: UpdateRequest[] } {
   const managed = services.scopes.clientFields;
-  const out: Record<string, unknown> = {};
+  const values: Record<string, unknown> = {};
+  const held: UpdateRequest[] = [];
   for (const [name, value] of Object.entries(byFieldName)) {
-    if (names.has(name) && !managed[name]) out[name] = value;
+    if (names.has(name) && !managed[name]) values[name] = value;
   }
   for (const [name, rules] of Object.entries(managed)) {
     const outcome = rules.onRegister?.(names.has(name) ? byFieldName[name] : undefined, scopes);
     if (!outcome) continue;
     if (!outcome.ok) throw invalid(`${name}: ${outcome.error_description}`);
-    if (outcome.value !== undefined) out[name] = outcome.value;
+    if (outcome.value !== undefined) values[name] = outcome.value;
+    // A value the extension holds for the Server's review (§5.5), e.g. Client-written Purposes.
+    if (outcome.review !== undefined) held.push({ field: name, previous_value: outcome.value ?? null, new_value: outcome.review });
   }
-  return out;
+  return { values, held };
 }
 
 /** The Message a post-registration step starts with (§3.6), answered by the operator later. */
@@ -211,6 +216,7 @@ export async function register(services: Wg1Services, rawBody: unknown): Promise
       .map((id) => scopes.field(id)?.field_name).filter((n): n is string => n !== undefined));
     const code = plan.responseTypes.length > 0;
     const scope = plan.scopes.map((sd) => sd.id).join(' ');
+    const fields = clientFieldValues(services, byFieldName, fieldNames, plan.scopes.map((sd) => sd.id));
     const client: ClientRecord = {
       client_id: newId(),
       registration_id: registrationId,
@@ -227,11 +233,12 @@ export async function register(services: Wg1Services, rawBody: unknown): Promise
       cds_status_options: [status, 'disabled'],
       ...(code && { cds_default_scope: scope, cds_default_redirect_uri: urls.defaultRedirect, cds_default_authorization_details: [] }),
       default_redirect_uri: code ? urls.defaultRedirect : null,
-      registration_fields: clientFieldValues(services, byFieldName, fieldNames, plan.scopes.map((sd) => sd.id)),
+      registration_fields: fields.values,
       production_of: null,
       ...shared,
     };
     clients.push(client);
+    if (fields.held.length > 0) messages.push(fieldChangesMessage(client.client_id, fields.held, urls));
     if (production && status === 'sandbox') {
       // A26: the Server opens the production review itself.
       messages.push({

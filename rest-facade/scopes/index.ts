@@ -4,7 +4,9 @@
  *   createScopeRegistry(publicUrl, settings, coverageIds, { timezone, clock? }): ScopeRegistry
  *   registry.get(id) / all() / ofType(type) / field(id)
  *   registry.publishedRegistrationFields()        → `cds_registration_fields`
- *   registry.checkAuthorizationDetails(entries, allowedTypes): string | null
+ *   registry.checkAuthorizationDetails(entries, allowedTypes, client?): string | null
+ *   registry.forClient(client): ClientScopes     → one Client's Scope Descriptions (get / all) and
+ *                                                  the Purposes its `purpose` fields offer (purpose(id))
  *   registry.documentationPages()                 → the pages providers' `documentation` URLs name
  *
  * Providers: ./providers.ts lists them; a provider returns Scope Descriptions, Registration Fields
@@ -20,8 +22,8 @@ export {
   type ScopeDocs, type ServerProvidedFilesSetting,
 } from './builtin';
 export {
-  ScopeRegistry, type AuthorizationDetail, type CheckMoment, type ClientFieldRules, type FieldOutcome, type RegistrationFieldSetting,
-  type ScopeContext, type ScopeProvider,
+  ClientScopes, ScopeRegistry, type AuthorizationDetail, type CheckMoment, type ClientFieldRules, type ClientOffer, type FieldOutcome,
+  type OfferedPurpose, type RegistrationFieldSetting, type ScopeClient, type ScopeContext, type ScopeLookup, type ScopeProvider,
 } from './registry';
 export {
   ADF_FORMATS, REGISTRATION_FIELD_FORMATS, REGISTRATION_FIELD_TYPES,

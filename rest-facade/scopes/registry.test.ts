@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { builtinScopeProvider } from './builtinProvider';
-import { ScopeRegistry } from './registry';
+import { ScopeRegistry, type ScopeProvider } from './registry';
 import type { ScopeDescription } from './schema';
 import { defaultScopeSettings, type ScopeSettings } from './settings';
 
@@ -46,5 +46,42 @@ describe('scope configuration', () => {
     ['a grant type the server does not implement', { customScopes: [custom({ grant_types_supported: ['authorization_code', 'password'] })] }, /password/],
   ])('refuses %s', (_what, settings, message) => {
     expect(() => build(settings)).toThrow(message);
+  });
+});
+
+/** Client-specific Scope Descriptions (cds-wg3-01 §5): a provider's own ids, in their public place. */
+describe('scopes as one Client sees them', () => {
+  const choiceField = (choices: string[]) => ({
+    id: 'tier', name: 'Tier', description: 'Tier', documentation: 'https://cds.invalid/docs', for_types: ['example_usage'],
+    format: 'choice', is_required: false, default: null,
+    choices: choices.map((id) => ({ id, name: id, description: id, documentation: 'https://cds.invalid/docs' })),
+  });
+  const described = (choices: string[]) => custom({ authorization_details_fields_supported: [choiceField(choices)] });
+  const provider = (forClient: ScopeProvider['forClient']): ScopeProvider => ({
+    name: 'tiers',
+    scopes: () => [described(['basic'])],
+    validateAuthorizationDetail: (sd, entry) =>
+      sd.authorization_details_fields_supported[0].choices!.some((c) => c.id === entry.tier) ? null : `tier ${String(entry.tier)} is not offered`,
+    forClient,
+  });
+  const client = { scope: 'example_usage', registration_fields: { tiers: ['basic', 'gold'] } };
+  const registry = new ScopeRegistry(ctx, [builtinScopeProvider(defaultScopeSettings), provider((_ctx, c) => ({
+    descriptions: [described(c.registration_fields.tiers as string[])],
+  }))]);
+
+  it('puts the Client\'s version in place of the public one, keeping the order, and checks entries against it', () => {
+    const view = registry.forClient(client);
+    expect(view.all().map((sd) => sd.id)).toEqual(registry.all().map((sd) => sd.id));
+    expect(view.get('example_usage')!.authorization_details_fields_supported[0].choices!.map((c) => c.id)).toEqual(['basic', 'gold']);
+    expect(registry.get('example_usage')!.authorization_details_fields_supported[0].choices!.map((c) => c.id)).toEqual(['basic']);
+    const gold = [{ type: 'example_usage', tier: 'gold' }];
+    expect(registry.checkAuthorizationDetails(gold, ['example_usage'])).toMatch(/gold is not offered/);
+    expect(registry.checkAuthorizationDetails(gold, ['example_usage'], client)).toBeNull();
+    expect(view.purpose('gold')).toBeUndefined();
+  });
+
+  it('refuses a Client-specific Scope Description the provider does not describe publicly', () => {
+    const stray = new ScopeRegistry(ctx, [builtinScopeProvider(defaultScopeSettings), provider(() => ({ descriptions: [custom({ id: 'other', type: 'other' })] }))]);
+    expect(() => stray.forClient(client)).toThrow(/other/);
   });
 });

@@ -1,6 +1,7 @@
 import {
   CODE_CHALLENGE_METHODS, GRANT_TYPES, RESPONSE_TYPES, TOKEN_ENDPOINT_AUTH_METHODS,
 } from '../oauth/paths';
+import type { Purpose } from '../purposes';
 import {
   CLIENT_ADMIN_SCOPE, GRANT_ADMIN_TYPE, SERVER_PROVIDED_FILES_TYPE, type ScopeDocs,
 } from './builtin';
@@ -49,11 +50,42 @@ export type FieldOutcome = { ok: true; value: unknown; review?: unknown } | { ok
 export interface ClientFieldRules {
   /**
    * At registration, for each Client with its `scopes`; `submitted` is the value of the Registration
-   * Field of that name (already checked by its format), undefined when none applies.
+   * Field of that name (already checked by its format), undefined when none applies. A `review`
+   * value is held in a `field_changes` Message, as on a PUT.
    */
   onRegister?(submitted: unknown, scopes: string[]): FieldOutcome;
   /** On a PUT; `requested` is undefined when the body omits the member. */
   onModify(current: unknown, requested: unknown, scopes: string[]): FieldOutcome;
+}
+
+/**
+ * A Client as the providers see it: its scopes and the values of the members they manage (§5.1,
+ * §10), e.g. cds-wg3-01 `cds_purposes`. A stored Client Object satisfies it.
+ */
+export interface ScopeClient {
+  scope: string;
+  registration_fields: Record<string, unknown>;
+}
+
+/** A Purpose a Client's `purpose` field may name (cds-wg3-01 §7.4.4), as the customer pages need it. */
+export interface OfferedPurpose {
+  purpose: Purpose;
+  /** One of the Server's default Purposes; otherwise the Client wrote it (§9.2.2.4 says so on the form). */
+  serverDefault: boolean;
+  /** The Server reviewed and approved its content (§9.4: only then may a notification quote it). */
+  reviewed: boolean;
+}
+
+/** What a provider offers one Client: its Scope Descriptions as that Client sees them, and their Purposes. */
+export interface ClientOffer {
+  descriptions: ScopeDescription[];
+  purposes?: Record<string, OfferedPurpose>;
+}
+
+/** Scope Descriptions by id: the public ones (the registry) or one Client's (ClientScopes). */
+export interface ScopeLookup {
+  get(id: string): ScopeDescription | undefined;
+  all(): ScopeDescription[];
 }
 
 /**
@@ -77,6 +109,36 @@ export interface ScopeProvider {
   clientFields?(ctx: ScopeContext): Record<string, ClientFieldRules>;
   /** The pages its `documentation` URLs point to, when they are on this Server. */
   documentation?(ctx: ScopeContext): DocumentationPage[];
+  /**
+   * Client-specific versions of its Scope Descriptions (cds-wg3-01 §5: metadata may differ per
+   * Client, e.g. the `purpose` choices of §7.4.4); only ids it also describes publicly.
+   */
+  forClient?(ctx: ScopeContext, client: ScopeClient): ClientOffer;
+}
+
+/**
+ * One Client's Scope Descriptions: the public ones with its providers' Client-specific versions in
+ * their place. The Client's metadata, its authorization and token requests and the authorization
+ * form all read this one view.
+ */
+export class ClientScopes implements ScopeLookup {
+  constructor(
+    private readonly byId: ReadonlyMap<string, ScopeDescription>,
+    private readonly purposes: Readonly<Record<string, OfferedPurpose>>,
+  ) {}
+
+  get(id: string): ScopeDescription | undefined {
+    return this.byId.get(id);
+  }
+
+  all(): ScopeDescription[] {
+    return [...this.byId.values()];
+  }
+
+  /** The Purpose a `purpose` value names, if this Client may name it. */
+  purpose(id: string): OfferedPurpose | undefined {
+    return Object.hasOwn(this.purposes, id) ? this.purposes[id] : undefined;
+  }
 }
 
 /** What the authorization server implements, by Scope Description member: an SD may offer no more. */
@@ -88,7 +150,7 @@ const IMPLEMENTED = {
 } as const satisfies Partial<Record<keyof ScopeDescription, readonly string[]>>;
 
 /** What a deployment offers, validated once at start-up (a misconfiguration fails fast). */
-export class ScopeRegistry {
+export class ScopeRegistry implements ScopeLookup {
   private readonly byId = new Map<string, ScopeDescription>();
   private readonly owner = new Map<string, ScopeProvider>();
   private readonly fields = new Map<string, RegistrationFieldSetting>();
@@ -100,7 +162,7 @@ export class ScopeRegistry {
   /** Documentation pages served for providers, by path. */
   private readonly pages = new Map<string, DocumentationPage>();
 
-  constructor(private readonly ctx: ScopeContext, providers: ScopeProvider[]) {
+  constructor(private readonly ctx: ScopeContext, private readonly providers: ScopeProvider[]) {
     for (const provider of providers) {
       for (const sd of provider.scopes(ctx)) {
         if (this.byId.has(sd.id)) throw new Error(`scope ${sd.id} is described twice`);
@@ -206,14 +268,32 @@ export class ScopeRegistry {
     return { ...this.metadata };
   }
 
+  /** The Scope Descriptions as `client` sees them (its Client-specific metadata). */
+  forClient(client: ScopeClient): ClientScopes {
+    const byId = new Map(this.byId);
+    const purposes: Record<string, OfferedPurpose> = {};
+    for (const provider of this.providers) {
+      const offer = provider.forClient?.(this.ctx, client);
+      if (!offer) continue;
+      for (const sd of offer.descriptions) {
+        if (this.owner.get(sd.id) !== provider) throw new Error(`${provider.name} describes ${sd.id} for a Client but not publicly`);
+        byId.set(sd.id, sd);
+      }
+      Object.assign(purposes, offer.purposes);
+    }
+    return new ClientScopes(byId, purposes);
+  }
+
   /**
    * Checks authorization_details entries: each `type` must be allowed (`allowedTypes`) and pass its
-   * provider's own field rules. Returns the first problem, or null.
+   * provider's own field rules, against `client`'s Scope Descriptions when given (e.g. its own
+   * Purposes, cds-wg3-01 §7.4.4), else the public ones. Returns the first problem, or null.
    */
-  checkAuthorizationDetails(entries: AuthorizationDetail[], allowedTypes: string[]): string | null {
+  checkAuthorizationDetails(entries: AuthorizationDetail[], allowedTypes: string[], client?: ScopeClient): string | null {
+    const scopes: ScopeLookup = client ? this.forClient(client) : this;
     for (const entry of entries) {
       if (!allowedTypes.includes(entry.type)) return `authorization_details type ${entry.type} is not available here`;
-      const sd = this.all().find((s) => s.authorization_details_types_supported.includes(entry.type));
+      const sd = scopes.all().find((s) => s.authorization_details_types_supported.includes(entry.type));
       if (!sd) return `authorization_details type ${entry.type} is not supported`;
       const known = new Set(['type', ...sd.authorization_details_fields_supported.filter((f) => f.for_types.includes(entry.type)).map((f) => f.id)]);
       const unknown = Object.keys(entry).find((k) => !known.has(k));

@@ -39,6 +39,7 @@ const section: SectionModel = {
   purpose: {
     content: `<img src=x onerror="document.title='pwned'"> We compare your stores' usage.\n${Array.from({ length: 14 }, (_, i) => `  ${i + 1}. detail line`).join('\n')}`,
     writtenBy: 'Chain Store Analytics',
+    reviewed: false,
     related: { uri: 'https://chain-analytics.example/purpose', name: 'How we use your data' },
   },
 };

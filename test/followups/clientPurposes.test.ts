@@ -182,6 +182,21 @@ describe('cds_purposes under the Server\'s review (§8.2, cds-wg1-02 §5.5)', ()
   afterAll(() => f.close());
 
   const get = async () => (await call('GET', code.cds_client_uri, { bearer: r.token })).json;
+  /** The pending field_changes Message proposing a Purpose of that name. */
+  const reviewOf = async (name: string) => (await call('GET', `${f.url}/cds-api/v1/messages`, { bearer: r.token })).json.outstanding
+    .find((m: any) => m.type === 'field_changes' && m.status === 'pending' && Object.values<any>(m.updates_requested[0].new_value).some((p) => p.name === name));
+
+  it('holds the Purposes submitted at registration too: the Client starts with the defaults alone', async () => {
+    expect(Object.keys(code.cds_purposes)).toEqual(['default-01']);
+    const review = await reviewOf(OWN.name);
+    expect(review).toMatchObject({ creator: null, related_type: 'client', related_uri: code.cds_client_uri });
+    expect(review.updates_requested).toHaveLength(1);
+    const [update] = review.updates_requested;
+    expect(update).toMatchObject({ field: 'cds_purposes', previous_value: code.cds_purposes });
+    expect(Object.values(update.new_value)).toEqual([
+      code.cds_purposes['default-01'], { ...OWN, id: expect.stringMatching(/^[0-9a-f]{16}$/), scopes_supported: ['cds_usage'] },
+    ]);
+  });
 
   it('holds an added Purpose: 202 with the old value, a field_changes Message, applied once approved', async () => {
     const current = await get();
@@ -189,7 +204,7 @@ describe('cds_purposes under the Server\'s review (§8.2, cds-wg1-02 §5.5)', ()
     const reply = await call('PUT', code.cds_client_uri, { bearer: r.token, json: { ...current, cds_purposes: proposed } });
     expect(reply.status, reply.text).toBe(202);
     expect(reply.json.cds_purposes).toEqual(current.cds_purposes);
-    const review = (await call('GET', `${f.url}/cds-api/v1/messages`, { bearer: r.token })).json.outstanding.find((m: any) => m.type === 'field_changes');
+    const review = await reviewOf('Reviewed');
     expect(review).toMatchObject({ creator: null, status: 'pending', related_type: 'client', related_uri: code.cds_client_uri });
     const [update] = review.updates_requested;
     expect(update).toMatchObject({ field: 'cds_purposes', previous_value: current.cds_purposes });

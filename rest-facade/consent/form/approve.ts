@@ -132,7 +132,7 @@ function buildReceipt(ctx: ConsentContext, model: RequestModel, state: FormState
 
 /**
  * §9.4: the customer is contactable (their online profile has an email address), so the receipt
- * goes to them. The Purpose is included only when it is one of the Server's reviewed defaults.
+ * goes to them. The Purpose is included only when the Server reviewed and approved its content.
  */
 async function notify(ctx: ConsentContext, receipt: Receipt, customer: SessionCustomer): Promise<void> {
   if (!customer.email) return;
@@ -154,7 +154,7 @@ async function notify(ctx: ConsentContext, receipt: Receipt, customer: SessionCu
       ...(selection.resources.length > 10 ? [`- and ${selection.resources.length - 10} more`] : []),
       ...(selection.includeFuture ? [`- any ${selection.noun} you add in the future`] : []),
     ] : []),
-    ...receipt.sections.filter((s) => s.purpose && !s.purpose.writtenBy).map((s) => `\nFor this purpose: ${s.purpose!.content}`),
+    ...receipt.sections.filter((s) => s.purpose?.reviewed).map((s) => `\nFor this purpose: ${s.purpose!.content}`),
   ];
   await ctx.notifier.send({
     to: customer.email,

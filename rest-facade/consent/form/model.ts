@@ -4,8 +4,8 @@ import {
   validateAuthorizationDetails, type AuthorizationDetailsEntry, type GraphAddress, type GraphIndex, type Preselection,
 } from '../../authorization-details';
 import type { ClientRecord } from '../../clients';
+import type { ClientScopes } from '../../scopes';
 import { HttpError } from '../../errors';
-import type { Purpose } from '../../purposes';
 import type { ConsentContext } from '../context';
 import { handoffPath } from '../handoff';
 import type { PendingRequest } from '../ports';
@@ -65,16 +65,15 @@ function requestedWords(values: Record<string, unknown>): string[] {
   });
 }
 
-function purposeView(ctx: ConsentContext, client: ClientRecord, id: unknown): PurposeView | undefined {
-  if (typeof id !== 'string') return undefined;
-  const own = (client as { cds_purposes?: Record<string, Purpose> }).cds_purposes?.[id];
-  const serverDefault = ctx.defaultPurposes[id];
-  const purpose = serverDefault ?? own;
-  if (!purpose) return undefined;
+/** §9.2.2.4: the Purpose the request names, from the Client's own list; who wrote it is said on the form. */
+function purposeView(scopes: ClientScopes, client: ClientRecord, id: unknown): PurposeView | undefined {
+  const offered = typeof id === 'string' ? scopes.purpose(id) : undefined;
+  if (!offered) return undefined;
+  const { purpose } = offered;
   return {
     content: purpose.content,
-    // §9.2.2.4: say so when the Client wrote it (not one of the Server's default Purposes).
-    writtenBy: serverDefault ? undefined : (client.client_name ?? client.client_id),
+    writtenBy: offered.serverDefault ? undefined : (client.client_name ?? client.client_id),
+    reviewed: offered.reviewed,
     related: purpose.related_uri && purpose.related_name ? { uri: purpose.related_uri, name: purpose.related_name } : undefined,
   };
 }
@@ -88,12 +87,13 @@ export async function buildRequestModel(ctx: ConsentContext, pending: PendingReq
   const at = ctx.clock();
   const client = await ctx.clients.get(pending.client_id);
   if (!client) throw new HttpError(400, 'invalid_request', 'the client of this request no longer exists');
+  // The Client's own Scope Descriptions, as the authorize endpoint used them (its Purposes included).
+  const scopes = ctx.scopes.forClient(client);
   const validated = validateAuthorizationDetails({
     scope: pending.scope.join(' '),
     authorizationDetails: pending.authorization_details,
     flow: 'authorization_code',
-    // The Scope Descriptions the Client is registered for, as the authorize endpoint used them.
-    scopeDescriptions: client.scope.split(' ').map((id) => ctx.scopes.get(id)).filter((sd) => sd !== undefined),
+    scopeDescriptions: client.scope.split(' ').map((id) => scopes.get(id)).filter((sd) => sd !== undefined),
     timezone: ctx.config.CDS_TIMEZONE,
     now: new Date(at),
   });
@@ -111,11 +111,11 @@ export async function buildRequestModel(ctx: ConsentContext, pending: PendingReq
     ...validated.scopes.filter((s) => !grouped.has(s)).map((s) => [s]),
   ].sort((a, b) => validated.scopes.indexOf(a[0]) - validated.scopes.indexOf(b[0]));
 
-  const sections = groups.map((scopes, i): SectionModel => {
-    const entries = scopes.map((s) => validated.entries.find((e) => e.scope === s)).filter((e): e is AuthorizationDetailsEntry => !!e);
-    const scoped: ScopedEntry[] = scopes.map((scopeId) => {
+  const sections = groups.map((group, i): SectionModel => {
+    const entries = group.map((s) => validated.entries.find((e) => e.scope === s)).filter((e): e is AuthorizationDetailsEntry => !!e);
+    const scoped: ScopedEntry[] = group.map((scopeId) => {
       const entry = entries.find((e) => e.scope === scopeId);
-      const sd = ctx.scopes.get(scopeId);
+      const sd = scopes.get(scopeId);
       return { scopeId, sd, type: (entry?.customer_data ? entry.scope_type : null) as ConsentScopeType | null, entry: entry?.values ?? {} };
     });
     const values = entries[0]?.values ?? {};
@@ -136,7 +136,7 @@ export async function buildRequestModel(ctx: ConsentContext, pending: PendingReq
       selectionType,
       fixedList,
       allowModifications: values.allow_scope_modifications === true,
-      purpose: purposeView(ctx, client, values.purpose),
+      purpose: purposeView(scopes, client, values.purpose),
       offer,
       preselection,
       requested: requestedWords(values),

@@ -39,6 +39,8 @@ export interface PurposeView {
   content: string;
   /** The Client's name when the Purpose was written by the Client (not a Server default). */
   writtenBy?: string;
+  /** The Server reviewed and approved the content: only then may the receipt notification quote it (§9.4). */
+  reviewed: boolean;
   related?: { uri: string; name: string };
 }
 

@@ -3,7 +3,7 @@
  * the Usage Segment Value Format catalogue. Configuration in config.ts; the §6 rules in scopeTypes.ts.
  *
  *   const config = demoCustomerDataConfig({ publicUrl, grantAdminScope });
- *   const { descriptions, policies } = customerDataScopes(config, { purposes: client.cds_purposes });
+ *   const { descriptions, policies } = customerDataScopes(config, { purposes: purposesInEffect(config, client) });
  *   Object.assign(metadata, customerDataServerMetadata(config, descriptions));
  */
 export {
@@ -13,7 +13,7 @@ export {
 export { customerDataScopes, type CustomerDataScopes, type BuildOptions } from './scopeDescriptions';
 export { customerDataScopeProblems } from './rules';
 export { customerDataScopeProvider, type CustomerDataProviderOptions } from './provider';
-export { PURPOSES_MEMBER, purposeRules, purposesRegistrationField } from './purposes';
+export { PURPOSES_MEMBER, offeredPurposes, purposeRules, purposesInEffect, purposesRegistrationField } from './purposes';
 export {
   customerDataServerMetadata, customerDataApiUrl, CUSTOMER_DATA_VERSION, CUSTOMER_DATA_API_BASE,
 } from './metadata';

@@ -47,11 +47,18 @@ export interface RegisteredClient {
  * discovery, registration, a client-admin token, a Credential for the code-flow Client, and its
  * redirect_uri added next to the Server's default one.
  */
-export async function registerThirdParty(baseUrl: string, o: { scope: string; client_name: string; client_uri?: string; redirectUri: string }): Promise<RegisteredClient> {
+export async function registerThirdParty(baseUrl: string, o: {
+  scope: string; client_name: string; client_uri?: string; redirectUri: string;
+  /** The app's own Purposes (cds-wg3-01 §5.1: the `cds_purposes` Registration Field). */
+  cds_purposes?: Record<string, unknown>[];
+}): Promise<RegisteredClient> {
   const issuer = new URL(baseUrl);
   const as = await oauth.processDiscoveryResponse(issuer, await oauth.discoveryRequest(issuer, { algorithm: 'oauth2', ...insecure }));
   const registered = await call('POST', as.registration_endpoint!, {
-    json: { scope: `cds_client_admin ${o.scope}`, client_name: o.client_name, ...(o.client_uri ? { client_uri: o.client_uri } : {}) },
+    json: {
+      scope: `cds_client_admin ${o.scope}`, client_name: o.client_name,
+      ...(o.client_uri ? { client_uri: o.client_uri } : {}), ...(o.cds_purposes ? { cds_purposes: o.cds_purposes } : {}),
+    },
   });
   if (registered.status !== 201 && registered.status !== 200) throw new Error(`registration failed: ${registered.status} ${registered.text}`);
   const admin = { client_id: registered.json.client_id as string, secret: registered.json.client_secret as string };
@@ -128,4 +135,19 @@ export async function grantsWhere(reg: RegisteredClient, filter: Record<string, 
   const url = new URL(grantsApi);
   for (const [k, v] of Object.entries(filter)) url.searchParams.set(k, v);
   return (await call('GET', url.toString(), { bearer: await reg.adminToken() })).json;
+}
+
+/** The Client's own Authorization Server Metadata (cds-wg1-02 §5.1 `cds_server_metadata` → `oauth_metadata`). */
+export async function clientMetadata(reg: RegisteredClient, client: Record<string, any> = reg.app.client) {
+  const token = await reg.adminToken();
+  const server = await call('GET', client.cds_server_metadata, { bearer: token });
+  if (server.status !== 200) throw new Error(`GET ${client.cds_server_metadata}: ${server.status} ${server.text}`);
+  const reply = await call('GET', server.json.oauth_metadata, { bearer: token });
+  if (reply.status !== 200) throw new Error(`GET ${server.json.oauth_metadata}: ${reply.status} ${reply.text}`);
+  return reply.json;
+}
+
+/** A pushed authorization request sent as is, for the error answers oauth4webapi would throw on. */
+export function pushRaw(reg: RegisteredClient, params: Record<string, string>, as: { client_id: string; secret: string } = reg.app) {
+  return call('POST', reg.as.pushed_authorization_request_endpoint!, { basic: [as.client_id, as.secret], form: { response_type: 'code', ...params } });
 }
