@@ -35,8 +35,9 @@ export interface ReceiptView {
   timezone: string;
 }
 
-function when(iso: string, zone: string): string {
-  return DateTime.fromISO(iso).setZone(zone).toFormat("LLLL d, yyyy 'at' h:mm a ZZZZ");
+/** A moment in the customer's words, machine-readable too. */
+function when(iso: string, zone: string): SafeHtml {
+  return html`<time datetime="${iso}">${DateTime.fromISO(iso).setZone(zone).toFormat("LLLL d, yyyy 'at' h:mm a ZZZZ")}</time>`;
 }
 
 function resourceList(section: ReceiptSection, view: ReceiptView): SafeHtml {
@@ -101,7 +102,7 @@ export function receiptPage(view: ReceiptView, branding: Branding): SafeHtml {
   const r = view.receipt;
   const body = html`
 ${view.supersededBy ? html`<p class="notice warn" role="status">This receipt has been replaced by a newer one:
-  <a href="${view.supersededBy.url}">receipt ${view.supersededBy.confirmationNumber}</a>.</p>` : ''}
+  <a href="${view.supersededBy.url}">receipt <span class="confirmation-number">${view.supersededBy.confirmationNumber}</span></a>.</p>` : ''}
 <dl class="receipt-facts">
   <dt>Confirmation number</dt><dd><strong class="confirmation-number">${r.confirmation_number}</strong></dd>
   <dt>Approved on</dt><dd>${when(r.created, view.timezone)}</dd>
@@ -124,7 +125,7 @@ ${view.status.grantsAccess ? html`<p class="approval-note">You can revoke at any
 /** The confirmation step before revoking (§9.4: works without signing in; protected by CSRF). */
 export function revokeConfirmPage(view: { receipt: Receipt; csrf: string; actionUrl: string; receiptUrl: string }, branding: Branding): SafeHtml {
   const body = html`<p>If you revoke this authorization, <strong>${view.receipt.client.name}</strong> immediately loses access to
-the information you shared (receipt <strong>${view.receipt.confirmation_number}</strong>). This cannot be undone; the app would have to ask you again.</p>
+the information you shared (receipt <strong class="confirmation-number">${view.receipt.confirmation_number}</strong>). This cannot be undone; the app would have to ask you again.</p>
 <form method="post" action="${view.actionUrl}" data-consent-form>
   ${csrfField(view.csrf)}
   <div class="approval">
@@ -147,7 +148,7 @@ ${receipts.length === 0 ? html`<p>You have not approved any requests yet.</p>` :
   <caption class="visually-hidden">Your authorizations</caption>
   <thead><tr><th scope="col">App</th><th scope="col">Approved on</th><th scope="col">Status</th><th scope="col">Receipt</th></tr></thead>
   <tbody>${receipts.map((x) => html`<tr><td>${x.receipt.client.name}</td><td>${when(x.receipt.created, zone)}</td>
-    <td>${x.status.words}</td><td><a href="${x.url}">${x.receipt.confirmation_number}</a></td></tr>`)}</tbody>
+    <td>${x.status.words}</td><td><a class="confirmation-number" href="${x.url}">${x.receipt.confirmation_number}</a></td></tr>`)}</tbody>
 </table></div>`}
 <form method="post" action="${o.logoutUrl}" class="no-print">${csrfField(o.csrf)}<button type="submit">Sign out</button></form>`;
   return layout({ title: 'Your authorizations', heading: 'Your authorizations', body, branding, page: 'my-receipts' });
