@@ -23,8 +23,3 @@ export function decimals(value: object, keys: readonly string[]): Record<string,
   for (const key of keys) if (key in copy) copy[key] = decimal(copy[key] as string | null);
   return copy;
 }
-
-/** A reference array kept to the ids the token may see (cds-wg3-01 §10.x). */
-export function visibleOnly(ids: readonly string[], visible: (id: string) => boolean): string[] {
-  return [...new Set(ids)].filter(visible);
-}
