@@ -1,83 +1,82 @@
-import type { CustomerGraph, GraphAggregation, GraphMeterDevice, GraphServicePoint } from '../authorization-details';
-import { fetchCustomerGraph, loadOperation, type ExecuteOptions, type GraphClient } from '../graph';
+import type { CustomerGraph } from '../authorization-details';
+import {
+  allPages, chunks, fetchCustomerGraph, loadOperation, readAggregations, readObjectGraph, toGraphAggregation,
+  type ExecuteOptions, type GraphClient, type GraphConnection,
+} from '../graph';
+import type { SectionFacts } from './usageReferences';
 
 /**
  * Where the resolver reads the objects a Grant is about, through the federated graph: a
  * Customer's objects (consent Grants, the same graph the authorization form showed), or the
- * objects a direct-access Grant's preselections name (§6.2) with everything around them.
+ * objects a direct-access Grant's preselections match across the utility (§6.2) with everything
+ * around them.
  */
 export interface GrantGraphSource {
   customer(customerId: string, options?: ExecuteOptions): Promise<CustomerGraph>;
-  preselected(numbers: PreselectedNumbers, options?: ExecuteOptions): Promise<CustomerGraph>;
+  preselected(preselections: Preselections, options?: ExecuteOptions): Promise<CustomerGraph>;
+  /** The Bill Sections relating to these contracts with `endDate` ≥ `after` and `startDate` ≤ `before` (dates; null = unbounded). */
+  billSections(contractIds: string[], bounds: { after: string | null; before: string | null }, options?: ExecuteOptions): Promise<SectionFacts[]>;
 }
 
-/** The number-valued preselection fields that name objects (§7.1); other fields narrow within them. */
-export interface PreselectedNumbers {
-  account_numbers?: string[];
-  contract_numbers?: string[];
-  servicepoint_numbers?: string[];
-  meter_numbers?: string[];
-  aggregation_numbers?: string[];
+/** The preselection fields a direct Grant populates (§7.1), each with its values; `addresses` as resolved to aggregation numbers. */
+export interface Preselections {
+  values: Partial<Record<SeedField, string[]>>;
   /** Read the grouped members' graphs too (the Grant reveals members of the named aggregations). */
   aggregation_members?: boolean;
 }
 
-interface AggregationNode {
-  id: string;
-  aggregationNumber: string | null;
-  aggregationTypes: string[];
-  groupedServicePointIds: string[];
-  groupedServiceContractIds: string[];
-  groupedAccountIds: string[];
-  groupedAggregationIds: string[];
-  groupedAddresses: string[];
-}
+type SeedKind = 'accounts' | 'contracts' | 'points' | 'meters' | 'aggregations';
 
-interface PointNode {
+/** Each preselection field → the listing of its object kind and the filter that matches it inside the legacy call. */
+export const SEED_FILTERS = {
+  account_numbers: ['accounts', 'accountNumbers'],
+  account_programs: ['accounts', 'programNumbers'],
+  contract_numbers: ['contracts', 'contractNumbers'],
+  service_types: ['contracts', 'serviceTypes'],
+  service_programs: ['contracts', 'programNumbers'],
+  servicepoint_numbers: ['points', 'servicePointNumbers'],
+  servicepoint_types: ['points', 'servicePointTypes'],
+  premise_numbers: ['points', 'premiseNumbers'],
+  meter_numbers: ['meters', 'meterNumbers'],
+  meter_types: ['meters', 'meterTypes'],
+  meter_apps: ['meters', 'appNumbers'],
+  aggregation_numbers: ['aggregations', 'aggregationNumbers'],
+} as const satisfies Record<string, readonly [SeedKind, string]>;
+
+export type SeedField = keyof typeof SEED_FILTERS;
+
+interface SeedPoint {
   id: string;
-  servicePointNumber: string | null;
-  servicePointTypes: string[];
-  servicePointAddress: string | null;
-  currentServiceContractIds: string[];
-  previousServiceContractIds: string[];
-  premises: { premiseNumber: string }[];
   currentServiceContracts: { accountId: string }[];
 }
 
-interface MeterNode {
-  id: string;
-  meterNumber: string | null;
-  meterTypes: string[];
-  currentServicePointIds: string[];
-  previousServicePointIds: string[];
-  meterApps: { appNumber: string }[];
-  currentServicePoints: PointNode[];
-}
-
 interface SeedsData {
-  accounts?: { nodes: { id: string }[] };
-  serviceContracts?: { nodes: { accountId: string }[] };
-  servicePoints?: { nodes: PointNode[] };
-  meterDevices?: { nodes: MeterNode[] };
-  aggregations?: { nodes: AggregationNode[] };
+  accounts?: GraphConnection<{ id: string }>;
+  serviceContracts?: GraphConnection<{ accountId: string }>;
+  servicePoints?: GraphConnection<SeedPoint>;
+  meterDevices?: GraphConnection<{ id: string; currentServicePoints: SeedPoint[] }>;
 }
 
 interface SeedsVariables {
-  accountNumbers: string[] | null;
-  contractNumbers: string[] | null;
-  servicePointNumbers: string[] | null;
-  meterNumbers: string[] | null;
-  aggregationNumbers: string[] | null;
+  accounts: Record<string, string[]> | null;
+  contracts: Record<string, string[]> | null;
+  points: Record<string, string[]> | null;
+  meters: Record<string, string[]> | null;
+  after: string | null;
   byAccounts: boolean;
   byContracts: boolean;
   byPoints: boolean;
   byMeters: boolean;
-  byAggregations: boolean;
 }
 
 export const PreselectionSeedsOperation = loadOperation<SeedsData, SeedsVariables>(
   new URL('./operations/PreselectionSeeds.graphql', import.meta.url),
 );
+
+export const ReferencedBillSectionsOperation = loadOperation<
+  { billSections: GraphConnection<SectionFacts> },
+  { contracts: string[]; after: string | null; before: string | null; cursor: string | null }
+>(new URL('./operations/ReferencedBillSections.graphql', import.meta.url));
 
 export interface GraphSourceDeps {
   graph: GraphClient;
@@ -86,81 +85,75 @@ export interface GraphSourceDeps {
   clock: () => number;
 }
 
-function toPoint(p: PointNode): GraphServicePoint {
-  return {
-    id: p.id, servicepoint_number: p.servicePointNumber, servicepoint_types: p.servicePointTypes,
-    premise_numbers: p.premises.map((x) => x.premiseNumber), servicepoint_address: p.servicePointAddress,
-    current_servicecontracts: p.currentServiceContractIds, previous_servicecontracts: p.previousServiceContractIds,
-  };
-}
-
-/** As the customer graph reads installs: current ones open, previous ones ended before `at`. */
-function toMeter(m: MeterNode, at: number): GraphMeterDevice {
-  const ended = new Date(at).toISOString();
-  return {
-    id: m.id, meter_number: m.meterNumber, meter_types: m.meterTypes, app_numbers: m.meterApps.map((a) => a.appNumber),
-    installations: [
-      ...m.currentServicePointIds.map((sp) => ({ servicepoint_id: sp, start: null, end: null })),
-      ...m.previousServicePointIds.map((sp) => ({ servicepoint_id: sp, start: null, end: ended })),
-    ],
-  };
-}
-
-function toAggregation(g: AggregationNode): GraphAggregation {
-  return {
-    id: g.id, aggregation_number: g.aggregationNumber, aggregation_types: g.aggregationTypes,
-    grouped_accounts: g.groupedAccountIds, grouped_servicecontracts: g.groupedServiceContractIds,
-    grouped_servicepoints: g.groupedServicePointIds, grouped_meterdevices: [], grouped_aggregations: g.groupedAggregationIds,
-    grouped_addresses: g.groupedAddresses,
-  };
+/** What the seeds of a direct Grant lead to: accounts (read with everything under them), and service points and meters on their own. */
+interface Seeds {
+  accounts: Set<string>;
+  points: Set<string>;
+  meters: Set<string>;
 }
 
 export function graphGrantSource(deps: GraphSourceDeps): GrantGraphSource {
-  const list = (values: string[] | undefined) => (values && values.length > 0 ? values : null);
+  /** One field's matches, every page (≤ 1000 values a call). */
+  async function seed(kind: Exclude<SeedKind, 'aggregations'>, filter: string, values: string[], seeds: Seeds, options?: ExecuteOptions) {
+    const point = (p: SeedPoint) => {
+      seeds.points.add(p.id);
+      for (const c of p.currentServiceContracts) seeds.accounts.add(c.accountId);
+    };
+    for (const part of chunks(values)) {
+      const f = { [filter]: part };
+      const base = {
+        accounts: kind === 'accounts' ? f : null, contracts: kind === 'contracts' ? f : null, points: kind === 'points' ? f : null,
+        meters: kind === 'meters' ? f : null,
+        byAccounts: kind === 'accounts', byContracts: kind === 'contracts', byPoints: kind === 'points', byMeters: kind === 'meters',
+      };
+      await allPages<unknown>(async (after) => {
+        const data = await deps.graph.execute(PreselectionSeedsOperation, { ...base, after }, options);
+        data.accounts?.nodes.forEach((a) => seeds.accounts.add(a.id));
+        data.serviceContracts?.nodes.forEach((c) => seeds.accounts.add(c.accountId));
+        data.servicePoints?.nodes.forEach(point);
+        for (const m of data.meterDevices?.nodes ?? []) {
+          seeds.meters.add(m.id);
+          m.currentServicePoints.forEach(point);
+        }
+        return (data.accounts ?? data.serviceContracts ?? data.servicePoints ?? data.meterDevices) as GraphConnection<unknown>;
+      });
+    }
+  }
+
   return {
+    async billSections(contractIds, bounds, options) {
+      const found: SectionFacts[] = [];
+      for (const contracts of chunks(contractIds)) {
+        found.push(...await allPages((cursor) => deps.graph.execute(ReferencedBillSectionsOperation, { contracts, ...bounds, cursor }, options)
+          .then((data) => data.billSections)));
+      }
+      return found;
+    },
+
     async customer(customerId, options) {
       return fetchCustomerGraph(deps.graph, { accountIds: await deps.accountsOf(customerId), at: deps.clock() }, options);
     },
 
-    async preselected(numbers, options) {
-      const v: SeedsVariables = {
-        accountNumbers: list(numbers.account_numbers), contractNumbers: list(numbers.contract_numbers),
-        servicePointNumbers: list(numbers.servicepoint_numbers), meterNumbers: list(numbers.meter_numbers),
-        aggregationNumbers: list(numbers.aggregation_numbers),
-        byAccounts: false, byContracts: false, byPoints: false, byMeters: false, byAggregations: false,
-      };
-      v.byAccounts = v.accountNumbers !== null;
-      v.byContracts = v.contractNumbers !== null;
-      v.byPoints = v.servicePointNumbers !== null;
-      v.byMeters = v.meterNumbers !== null;
-      v.byAggregations = v.aggregationNumbers !== null;
-      const seeds = await deps.graph.execute(PreselectionSeedsOperation, v, options);
-      const aggregations = (seeds.aggregations?.nodes ?? []).map(toAggregation);
-      const accountIds = new Set<string>([
-        ...(seeds.accounts?.nodes ?? []).map((a) => a.id),
-        ...(seeds.serviceContracts?.nodes ?? []).map((c) => c.accountId),
-        ...(seeds.servicePoints?.nodes ?? []).flatMap((p) => p.currentServiceContracts.map((c) => c.accountId)),
-        ...(seeds.meterDevices?.nodes ?? []).flatMap((m) => m.currentServicePoints.flatMap((p) => p.currentServiceContracts.map((c) => c.accountId))),
-        ...(numbers.aggregation_members ? aggregations.flatMap((g) => g.grouped_accounts) : []),
+    async preselected(preselections, options) {
+      const seeds: Seeds = { accounts: new Set(), points: new Set(), meters: new Set() };
+      const numbers = preselections.values.aggregation_numbers ?? [];
+      const [named] = await Promise.all([
+        numbers.length > 0 ? readAggregations(deps.graph, { aggregationNumbers: numbers }, options) : [],
+        ...Object.entries(preselections.values).map(([field, values]) => {
+          const [kind, filter] = SEED_FILTERS[field as SeedField];
+          return kind === 'aggregations' || values.length === 0 ? null : seed(kind, filter, values, seeds, options);
+        }),
       ]);
+      if (preselections.aggregation_members) for (const g of named) g.groupedAccountIds.forEach((id) => seeds.accounts.add(id));
       const at = deps.clock();
-      const graph = accountIds.size > 0
-        ? await fetchCustomerGraph(deps.graph, { accountIds: [...accountIds], at }, options)
-        : { accounts: [], service_contracts: [], service_points: [], meter_devices: [], aggregations: [] };
-      // The named objects belong in the graph even when no account leads to them.
-      const points = new Set(graph.service_points.map((p) => p.id));
-      const seededPoints = [...(seeds.servicePoints?.nodes ?? []), ...(seeds.meterDevices?.nodes ?? []).flatMap((m) => m.currentServicePoints)];
-      for (const p of seededPoints) {
-        if (points.has(p.id)) continue;
-        points.add(p.id);
-        graph.service_points.push(toPoint(p));
-      }
-      const meterIds = new Set(graph.meter_devices.map((m) => m.id));
-      for (const m of seeds.meterDevices?.nodes ?? []) if (!meterIds.has(m.id)) graph.meter_devices.push(toMeter(m, at));
-      // Members are listed as the graph holds them (pruned to what the Grant may see by the visibility rules).
-      const meters = (g: GraphAggregation) => graph.meter_devices
-        .filter((m) => m.installations.some((i) => i.end === null && g.grouped_servicepoints.includes(i.servicepoint_id))).map((m) => m.id);
-      return { ...graph, aggregations: aggregations.map((g) => ({ ...g, grouped_meterdevices: meters(g) })) };
+      const objects = await readObjectGraph(deps.graph, {
+        accountIds: [...seeds.accounts], servicePointIds: [...seeds.points], meterDeviceIds: [...seeds.meters],
+      }, options);
+      const points = objects.service_points.map((p) => p.id);
+      const grouping = points.length > 0 ? await readAggregations(deps.graph, { groupedServicePointIds: points }, options) : [];
+      const nodes = new Map([...named, ...grouping].map((n) => [n.id, n]));
+      // The whole utility is the base permission of a direct scope: members are kept as the graph holds them.
+      return { ...objects, aggregations: [...nodes.values()].map((n) => toGraphAggregation(n, objects, at)) };
     },
   };
 }

@@ -19,7 +19,7 @@ export { createAccessResolver, type AccessResolver, type RecordedSelections, typ
 export { createAccessServices, type AccessConnections, type AccessDeps, type AccessServices } from './services';
 export { cisAccountOwners } from './accountOwners';
 export type { AccountOwners } from './aggregationFacts';
-export { graphGrantSource, type GrantGraphSource, type PreselectedNumbers } from './graphSource';
+export { graphGrantSource, type GrantGraphSource, type Preselections } from './graphSource';
 export { SUFFICIENT_SUB_GRANT_STATUSES } from './pending/subGrants';
 export { ResolvedAddresses } from './pending/addressResolution';
 export type { PendingGrantWorker } from './pending/worker';

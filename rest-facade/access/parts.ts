@@ -58,7 +58,7 @@ export function partsFromVisibility(
   if (v.usage_segments) {
     const { meters, aggregations } = entry.consent
       ? usagePeriods(v.usage_segments, graph, timezone)
-      : directUsagePeriods(v.usage_segments, entry.values);
+      : directUsagePeriods(v.usage_segments, entry.values, graph, v.as_of);
     parts.usage_segments.push({ grant_id: grantId, meters, aggregations, value_formats: valueFormats(entry, v.usage_segments.value_formats), fields: [] });
   }
   if (v.eacs) {
@@ -71,6 +71,30 @@ export function partsFromVisibility(
     });
   }
   return parts;
+}
+
+/**
+ * What a Grant whose access is still limited (§8.2 `pending`, `needs_sub_grants`) reaches once
+ * ready, with nothing in it yet: each API its whole scope would reach, so a listing answers with
+ * an empty page rather than as if the token had no such scope.
+ */
+export function placeholderParts(grantId: string, entry: ResolvedAuthorizationDetailsEntry): ApiParts {
+  const parts = unrestrictedParts(grantId, entry);
+  const none = ids([]);
+  const nothing = { all: [], items: [] };
+  return {
+    accounts: parts.accounts.map((p) => ({ ...p, ids: none })),
+    service_contracts: parts.service_contracts.map((p) => ({ ...p, ids: none })),
+    service_points: parts.service_points.map((p) => ({ ...p, ids: none })),
+    meter_devices: parts.meter_devices.map((p) => ({ ...p, ids: none })),
+    aggregations: parts.aggregations.map((p) => ({ ...p, ids: none })),
+    bill_statements: parts.bill_statements.map((p) => ({ ...p, account_ids: none })),
+    bill_sections: parts.bill_sections.map((p) => ({ ...p, account_ids: none, servicecontract_ids: none })),
+    usage_segments: parts.usage_segments.map((p) => ({ ...p, meters: nothing, aggregations: nothing })),
+    eacs: parts.eacs.map((p) => ({
+      ...p, general: false, beneficiaries: { all: false, customer: [], account: [], servicecontract: [], rateplan: [], program: [] },
+    })),
+  };
 }
 
 /**

@@ -4,6 +4,7 @@ import {
 } from '../authorization-details';
 import { grantAccess, type GrantRecord, type GrantRepository } from '../grants';
 import type { ExecuteOptions } from '../graph';
+import { LIMITED_ACCESS_STATUSES } from '../oauth';
 import type { ScopeRegistry } from '../scopes';
 import { customerDataScopeType } from '../scopes/customer-data';
 import { getJson, setJson, type Store } from '../store';
@@ -11,11 +12,12 @@ import {
   CUSTOMER_DATA_APIS, emptyParts, type Access, type ApiParts, type GrantParts, type GrantStanding, type PublicJwk,
 } from './access';
 import { enabledEntries } from './entries';
-import type { GrantGraphSource, PreselectedNumbers } from './graphSource';
+import { SEED_FILTERS, type GrantGraphSource, type Preselections, type SeedField } from './graphSource';
 import type { ResolvedAddresses } from './pending/addressResolution';
 import { parentStatusFrom } from './pending/subGrants';
-import { partsFromVisibility, unrestrictedParts } from './parts';
+import { partsFromVisibility, placeholderParts, unrestrictedParts } from './parts';
 import { unionAccess } from './union';
+import { addUsageReferences } from './usageReferences';
 
 /**
  * The access resolver (DESIGN.md "Grant scoping happens in the facade"): from a token's Grants to
@@ -57,7 +59,6 @@ type CachedParts = ApiParts & { jwk: PublicJwk | null };
 
 const cacheKey = (grant: GrantRecord) => `access:grant:${grant.grant_id}:${grant.modified}`;
 
-const NUMBER_FIELDS = ['account_numbers', 'contract_numbers', 'servicepoint_numbers', 'meter_numbers', 'aggregation_numbers'] as const;
 const MEMBER_INCLUDES = ['include_accounts', 'include_service_contracts', 'include_service_points', 'include_meter_devices'];
 
 function hasPreselection(entry: ResolvedAuthorizationDetailsEntry): boolean {
@@ -74,22 +75,22 @@ function jwkOf(entries: ResolvedAuthorizationDetailsEntry[]): PublicJwk | null {
 }
 
 export function createAccessResolver(deps: ResolverDeps): AccessResolver {
-  /** The numbers the direct entries name (addresses: as resolved), for one graph read around them. */
-  async function numbersOf(grant: GrantRecord, entries: ResolvedAuthorizationDetailsEntry[]): Promise<PreselectedNumbers> {
-    const numbers: PreselectedNumbers = {};
-    if (entries.some((e) => Array.isArray(e.values.addresses))) {
-      numbers.aggregation_numbers = (await deps.resolvedAddresses.get(grant.grant_id)) ?? [];
-    }
+  /** The preselections the direct entries populate (addresses: as resolved), for one graph read around them. */
+  async function preselectionsOf(grant: GrantRecord, entries: ResolvedAuthorizationDetailsEntry[]): Promise<Preselections> {
+    const values: Preselections['values'] = {};
+    const add = (field: SeedField, more: unknown[]) => {
+      values[field] = [...new Set([...(values[field] ?? []), ...more.filter((x): x is string => typeof x === 'string')])];
+    };
+    if (entries.some((e) => Array.isArray(e.values.addresses))) add('aggregation_numbers', (await deps.resolvedAddresses.get(grant.grant_id)) ?? []);
+    let members = false;
     for (const entry of entries) {
-      for (const field of NUMBER_FIELDS) {
+      for (const field of Object.keys(SEED_FILTERS) as SeedField[]) {
         const value = entry.values[field];
-        if (Array.isArray(value)) numbers[field] = [...new Set([...(numbers[field] ?? []), ...value.filter((x): x is string => typeof x === 'string')])];
+        if (Array.isArray(value)) add(field, value);
       }
-      if (customerDataScopeType(entry.scope_type)?.primary === 'aggregation' && MEMBER_INCLUDES.some((f) => entry.values[f] === true)) {
-        numbers.aggregation_members = true;
-      }
+      if (customerDataScopeType(entry.scope_type)?.primary === 'aggregation' && MEMBER_INCLUDES.some((f) => entry.values[f] === true)) members = true;
     }
-    return numbers;
+    return { values, aggregation_members: members };
   }
 
   async function compute(grant: GrantRecord, options?: ExecuteOptions): Promise<CachedParts> {
@@ -101,21 +102,26 @@ export function createAccessResolver(deps: ResolverDeps): AccessResolver {
     if (consent.length > 0 && !record) deps.log.warn({ grant_id: grant.grant_id }, 'consent grant without a recorded selection: it shows nothing');
     const [customerGraph, preselectedGraph] = await Promise.all([
       record ? deps.source.customer(record.customer_id, options) : null,
-      filtered.length > 0 ? deps.source.preselected(await numbersOf(grant, filtered), options) : null,
+      filtered.length > 0 ? deps.source.preselected(await preselectionsOf(grant, filtered), options) : null,
     ]);
     // Relationships are read as of after the graph read: an install the graph reports as ended has ended by then.
     const now = new Date(deps.clock());
     const parts = emptyParts();
-    const visible = (entry: ResolvedAuthorizationDetailsEntry, graph: CustomerGraph, selection: SelectionRecord | null) =>
-      merge(parts, partsFromVisibility(grant.grant_id, entry, entryVisibility(entry, graph, selection, { now, timezone: deps.timezone }), graph, deps.timezone));
+    const readSections = (contracts: string[], bounds: { after: string | null; before: string | null }) => deps.source.billSections(contracts, bounds, options);
+    const visible = async (entry: ResolvedAuthorizationDetailsEntry, graph: CustomerGraph, selection: SelectionRecord | null) => {
+      const v = entryVisibility(entry, graph, selection, { now, timezone: deps.timezone });
+      const entryParts = partsFromVisibility(grant.grant_id, entry, v, graph, deps.timezone);
+      await addUsageReferences(entryParts, v, graph, deps.timezone, readSections);
+      merge(parts, entryParts);
+    };
     for (const entry of consent) {
       if (!record || !customerGraph) continue;
       const selection = record.sections.find((s) => s.scopes.includes(entry.scope))?.selection ?? null;
       // A scope that makes objects available needs the Customer's choice; without one it shows nothing.
       if (!selection && customerDataScopeType(entry.scope_type)?.primary !== null) continue;
-      visible(entry, customerGraph, selection);
+      await visible(entry, customerGraph, selection);
     }
-    for (const entry of filtered) visible(entry, preselectedGraph!, null);
+    for (const entry of filtered) await visible(entry, preselectedGraph!, null);
     for (const entry of open) merge(parts, unrestrictedParts(grant.grant_id, entry));
     return { ...parts, jwk: jwkOf(entries) };
   }
@@ -130,20 +136,36 @@ export function createAccessResolver(deps: ResolverDeps): AccessResolver {
     return parts;
   }
 
+  /** A limited Grant's placeholders: every API its whole scope reaches, empty (./parts.ts placeholderParts). */
+  function placeholders(grant: GrantRecord): CachedParts {
+    const entries = enabledEntries({ ...grant, enabled_scope: grant.scope, enabled_authorization_details: grant.authorization_details }, deps.scopes, deps.timezone);
+    const parts = emptyParts();
+    for (const entry of entries) merge(parts, placeholderParts(grant.grant_id, entry));
+    return { ...parts, jwk: jwkOf(entries) };
+  }
+
   async function forGrant(grantId: string, options?: ExecuteOptions): Promise<GrantParts> {
     const grant = await deps.grants.get(grantId);
     const nowMs = deps.clock();
-    const none = (standing: GrantStanding): GrantParts => ({ ...emptyParts(), standing, jwk: null });
-    if (!grant) return none({ grant_id: grantId, status: 'unknown', complete: true });
+    const standingAs = (status: string): GrantStanding => ({ grant_id: grantId, status, complete: !LIMITED_ACCESS_STATUSES.has(status) });
+    if (!grant) return { ...emptyParts(), standing: standingAs('unknown'), jwk: null };
     const access = grantAccess(grant, nowMs);
-    const standing: GrantStanding = { grant_id: grantId, status: access.status, complete: access.status !== 'pending' };
-    // §8.2: no-access statuses give nothing; `pending` gives what is enabled so far.
-    if (!access.hasAccess) return none(standing);
+    const standing = standingAs(access.status);
+    // §8.2: no-access statuses give nothing; a limited one (`pending` …) what is enabled so far,
+    // and empty places for the rest of its scope.
+    if (!access.hasAccess && standing.complete) return { ...emptyParts(), standing, jwk: null };
     // §4.11: a parent's data stops the moment a sub-Grant's consent lapses, before the worker catches up.
     if (grant.children.length > 0 && parentStatusFrom(await deps.grants.collection.getMany(grant.children), nowMs) !== 'active') {
-      return none({ ...standing, status: 'needs_sub_grants' });
+      return { ...placeholders(grant), standing: standingAs('needs_sub_grants') };
     }
-    return { ...(await cached(grant, options)), standing };
+    const enabled = access.hasAccess ? await cached(grant, options) : null;
+    if (standing.complete) return { ...enabled!, standing };
+    const parts = placeholders(grant);
+    if (enabled) {
+      merge(parts, enabled);
+      parts.jwk = enabled.jwk ?? parts.jwk;
+    }
+    return { ...parts, standing };
   }
 
   return {

@@ -1,4 +1,4 @@
-import { indexGraph, isPreselection, type CustomerGraph, type EntryVisibility, type UsageCondition } from '../authorization-details';
+import { indexGraph, intersectMatches, isPreselection, type CustomerGraph, type EntryVisibility, type UsageCondition } from '../authorization-details';
 import {
   ALWAYS, contractSpan, installationSpan, intersect, union, type Span,
 } from '../authorization-details/selection/periods';
@@ -46,21 +46,23 @@ function meetsCondition(graph: ReturnType<typeof indexGraph>, c: UsageCondition,
 }
 
 /**
- * A direct-access usage query (§6.2.8): the named meters' segments over the whole window (there is
- * no Customer whose periods would bound them), and the named aggregations' own aggregated segments.
- * Aggregation numbers never reveal the members' individual meters (§4.11, docs/spec-decisions.md).
+ * A direct-access usage query (§6.2.8): the segments of the meters that meet every preselection
+ * field (§7.1: the intersection of the fields' matches, as the relationships stand at `as_of`),
+ * over the whole window (there is no Customer whose periods would bound them); with aggregation
+ * numbers only, the named aggregations' own aggregated segments. Aggregation numbers never reveal
+ * the members' individual meters (§4.11, docs/spec-decisions.md).
  */
 export function directUsagePeriods(
-  usage: NonNullable<EntryVisibility['usage_segments']>, values: Record<string, unknown>,
+  usage: NonNullable<EntryVisibility['usage_segments']>, values: Record<string, unknown>, graph: CustomerGraph, asOf: string,
 ): { meters: Periods; aggregations: Periods } {
   const window: Window = { start: usage.segment_start, end: usage.segment_end };
-  const named = (field: string) => Array.isArray(values[field]);
-  const byMeter = Object.keys(values).some((f) => f !== 'aggregation_numbers' && isPreselection(f) && named(f));
-  const meterIds = byMeter ? [...new Set(usage.all_of.flatMap((c) => c.meter_devices.map((m) => m.id)))] : [];
-  const aggregationIds = named('aggregation_numbers') && !byMeter ? [...new Set(usage.all_of.flatMap((c) => c.aggregations))] : [];
+  const byMeter = Object.keys(values).some((f) => f !== 'aggregation_numbers' && isPreselection(f) && Array.isArray(values[f]));
+  const matched = (kind: 'meter_device' | 'aggregation') => [...(intersectMatches(values, kind, indexGraph(graph), { at: Date.parse(asOf) }) ?? [])].sort();
+  const meterIds = byMeter ? matched('meter_device') : [];
+  const aggregationIds = !byMeter && Array.isArray(values.aggregation_numbers) ? matched('aggregation') : [];
   return {
-    meters: { all: [], items: meterIds.sort().map((id) => ({ id, window })) },
-    aggregations: { all: [], items: aggregationIds.sort().map((id) => ({ id, window })) },
+    meters: { all: [], items: meterIds.map((id) => ({ id, window })) },
+    aggregations: { all: [], items: aggregationIds.map((id) => ({ id, window })) },
   };
 }
 

@@ -5,4 +5,7 @@
 export { createGraphClient, type ExecuteOptions, type GraphClient, type GraphClientOptions } from './client';
 export { GraphError, type GraphQLErrorEntry } from './errors';
 export { defineOperation, loadOperation, type PersistedOperation } from './operations';
-export { CustomerGraphOperation, fetchCustomerGraph, type CustomerGraphInput } from './customerGraph';
+export { allPages, chunks, type GraphConnection } from './pages';
+export { CustomerGraphOperation, readObjectGraph, type ObjectGraph, type ObjectGraphInput } from './objectGraph';
+export { AggregationsOperation, readAggregations, toGraphAggregation, type AggregationNode, type AggregationsFilter } from './aggregations';
+export { fetchCustomerGraph, type CustomerGraphInput } from './customerGraph';

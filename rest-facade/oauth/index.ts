@@ -21,5 +21,6 @@ export type { TokenAuth } from './validateAccessToken';
 export type { Directory, OAuthClient, OAuthCredential, OAuthGrant, ClientCredentialsIssuance } from './directory';
 export type { AuthorizationPages } from './pages';
 export { consentPagesMissing } from './pages';
+export { LIMITED_ACCESS_STATUSES } from './liveness';
 export type { AccessTokenClaims } from './accessToken';
 export type { TokenResponse } from './issue';

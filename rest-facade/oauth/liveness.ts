@@ -3,12 +3,19 @@ import type { Directory, OAuthClient, OAuthCredential, OAuthGrant } from './dire
 /** cds-wg1-02 §8.2: the statuses in which a Grant gives no access at all. */
 export const NO_ACCESS_STATUSES = new Set(['future', 'disabled', 'suspended', 'revoked', 'closed', 'expired']);
 
+/**
+ * §8.2: statuses whose access is limited to what `enabled_*` hold, possibly nothing yet; a token
+ * on such a Grant works and sees what is enabled (`pending`: "MUST still provide access as data
+ * becomes available").
+ */
+export const LIMITED_ACCESS_STATUSES = new Set(['pending', 'needs_authorization', 'needs_sub_grants']);
+
 /** Whether a Grant currently gives any access: status, schedule (`not_before`/`not_after`) and enabled access. */
 export function grantGivesAccess(grant: OAuthGrant, nowMs: number): boolean {
   if (NO_ACCESS_STATUSES.has(grant.status)) return false;
   if (grant.not_before !== null && Date.parse(grant.not_before) > nowMs) return false;
   if (grant.not_after !== null && Date.parse(grant.not_after) <= nowMs) return false;
-  return grant.enabled_scope !== '' || grant.enabled_authorization_details.length > 0;
+  return LIMITED_ACCESS_STATUSES.has(grant.status) || grant.enabled_scope !== '' || grant.enabled_authorization_details.length > 0;
 }
 
 /** §7.1: 0 never expires; otherwise the secret works strictly before `client_secret_expires_at`. */

@@ -19,9 +19,16 @@ import { mergeSpans, overlap, UtilityView, type Span } from './truth/view';
 const RUNS = Number(process.env.ACCESS_PROPERTY_RUNS ?? 120);
 
 const CONSENT_SCOPES = ['cds_accounts', 'cds_service_contracts', 'cds_meters', 'cds_usage', 'cds_bill_statements', 'cds_service_bills', 'cds_rate_plan'];
-const DIRECT_SCOPES = ['cds_query_accounts', 'cds_query_service_contracts', 'cds_query_service_points', 'cds_query_meter_devices', 'cds_query_usage', 'cds_query_bill_statements'];
+const DIRECT_SCOPES = [
+  'cds_query_accounts', 'cds_query_service_contracts', 'cds_query_service_points', 'cds_query_meter_devices', 'cds_query_usage',
+  'cds_query_bill_statements', 'cds_query_aggregations',
+];
 const INCLUDES = ['include_accounts', 'include_service_contracts', 'include_service_points', 'include_meter_devices'];
-const NUMBER_FIELDS = ['account_numbers', 'contract_numbers', 'servicepoint_numbers', 'meter_numbers'] as const;
+/** The preselection fields the direct scopes offer (cds-wg3-01 §7.1; `addresses` has its own test). */
+const PRESELECTION_FIELDS = [
+  'account_numbers', 'contract_numbers', 'servicepoint_numbers', 'premise_numbers', 'meter_numbers', 'meter_types', 'meter_apps',
+  'aggregation_numbers',
+] as const;
 
 let system: System;
 let u: Utility;
@@ -48,20 +55,19 @@ function customerObjects(customerId: string, kind: string): string[] {
   if (kind === 'account') return accounts;
   if (kind === 'service_contract') return contracts;
   if (kind === 'service_point') return points;
+  if (kind === 'aggregation') return [...view.groupsAround(points)];
   return [...new Set(points.flatMap((p) => view.metersEver(p)))];
 }
 
 /**
- * The federated graph does not expose install dates (a meter's current install reads as always
- * installed, a previous one as ended now), so a meter at one of the Customer's service points that
- * was installed only outside their tenancy (before they moved in, after they moved out) looks like
- * theirs. Such Customers are left to the explicit test below, which pins the gap.
+ * A meter at one of the Customer's service points that served it only outside their tenancy
+ * (installed after they moved out, or removed before they moved in): not theirs (cds-wg3-01 §6.1.9).
  */
-function hasForeignMeter(customerId: string): boolean {
+function foreignMeters(customerId: string): string[] {
   const accounts = u.index.accountsByCustomer.get(customerId).map((a) => a.ACCT_ID);
   const contracts = accounts.flatMap((a) => view.contractsOfAccount(a)).map((id) => u.index.agreement.get(id)!);
-  return contracts.some((sa) => view.metersEver(sa.SP_ID).some((m) => !contracts.some((mine) => mine.SP_ID === sa.SP_ID
-    && view.installs(m).some((i) => i.sp === sa.SP_ID && overlap(i.span, view.contractSpan(mine))))));
+  return [...new Set(contracts.flatMap((sa) => view.metersEver(sa.SP_ID).filter((m) => !contracts.some((mine) => mine.SP_ID === sa.SP_ID
+    && view.installs(m).some((i) => i.sp === sa.SP_ID && overlap(i.span, view.contractSpan(mine)))))))];
 }
 
 const isoBetween = (from: string, to: string) => fc.integer({ min: Date.parse(from), max: Date.parse(to) })
@@ -83,7 +89,7 @@ function includesFor(scope: string) {
 
 function consentCase() {
   return fc.record({
-    customer: fc.constantFrom(...u.cis.customers.map((c) => c.CUST_ID).filter((c) => !hasForeignMeter(c))),
+    customer: fc.constantFrom(...u.cis.customers.map((c) => c.CUST_ID)),
     scope: fc.constantFrom(...CONSENT_SCOPES),
     pick: fc.array(fc.boolean(), { minLength: 40, maxLength: 40 }),
     offer: fc.array(fc.boolean(), { minLength: 40, maxLength: 40 }),
@@ -96,23 +102,34 @@ function consentCase() {
   }));
 }
 
+/** The utility's numbers a number field may name. */
+function numbersOf(field: string): string[] {
+  switch (field) {
+    case 'account_numbers': return u.cis.accounts.map((a) => a.ACCT_NO);
+    case 'contract_numbers': return u.cis.serviceAgreements.map((s) => s.SA_NO);
+    case 'servicepoint_numbers': return u.cis.servicePoints.map((s) => s.SP_NO);
+    case 'premise_numbers': return [...new Set(u.cis.servicePoints.flatMap((s) => s.PREMISES.map((p) => p.PREM_NO)))];
+    case 'meter_numbers': return u.mdm.meters.map((m) => m.serialNumber);
+    case 'aggregation_numbers': return u.cis.groups.map((g) => g.GRP_NO);
+    default: throw new Error(`no numbers for ${field}`);
+  }
+}
+
 function directCase() {
   return fc.constantFrom(...DIRECT_SCOPES).chain((scope) => {
     const sd = system.facade.context.scopes.get(scope)!;
-    const supported = NUMBER_FIELDS.filter((id) => sd.authorization_details_fields_supported.some((f) => f.id === id));
-    const numbers: Record<(typeof NUMBER_FIELDS)[number], string[]> = {
-      account_numbers: u.cis.accounts.map((a) => a.ACCT_NO),
-      contract_numbers: u.cis.serviceAgreements.map((s) => s.SA_NO),
-      servicepoint_numbers: u.cis.servicePoints.map((s) => s.SP_NO),
-      meter_numbers: u.mdm.meters.map((m) => m.serialNumber),
+    const supported = sd.authorization_details_fields_supported.filter((f) => (PRESELECTION_FIELDS as readonly string[]).includes(f.id));
+    const field = (f: (typeof supported)[number]) => {
+      const choices = f.choices?.map((c) => c.id);
+      // Number fields also get a value nothing has; Choice fields take Choices only.
+      const value = choices
+        ? fc.constantFrom(...choices)
+        : fc.oneof({ weight: 9, arbitrary: fc.constantFrom(...numbersOf(f.id)) }, { weight: 1, arbitrary: fc.constant('NO-SUCH-NUMBER') });
+      return fc.option(fc.array(value, { minLength: 1, maxLength: 3 }), { nil: undefined, freq: 2 });
     };
-    const field = (id: (typeof NUMBER_FIELDS)[number]) => fc.option(
-      fc.array(fc.oneof({ weight: 9, arbitrary: fc.constantFrom(...numbers[id]) }, { weight: 1, arbitrary: fc.constant('NO-SUCH-NUMBER') }), { minLength: 1, maxLength: 3 }),
-      { nil: undefined, freq: 2 },
-    );
     return fc.record({
       scope: fc.constant(scope),
-      preselection: fc.record(Object.fromEntries(supported.map((id) => [id, field(id)]))),
+      preselection: fc.record(Object.fromEntries(supported.map((f) => [f.id, field(f)]))),
       includes: includesFor(scope),
       window: usageWindow(),
     });
@@ -153,6 +170,11 @@ function compare(access: Access, truth: Truth) {
     accounts: sorted(truth.accounts), service_contracts: sorted(truth.service_contracts),
     service_points: sorted(truth.service_points), meter_devices: sorted(truth.meter_devices),
   });
+  const everyAggregation = u.cis.groups.map((g) => g.GRP_ID);
+  expect(ids(access.aggregations, everyAggregation)).toEqual(sorted(truth.aggregations));
+  const usageAggregations = access.usage_segments.some((p) => p.aggregations.all.length > 0)
+    ? everyAggregation : access.usage_segments.flatMap((p) => p.aggregations.items.map((i) => i.id));
+  expect(sorted(new Set(usageAggregations))).toEqual(sorted(truth.usage_aggregations));
   const statements = access.bill_statements.flatMap((p) => (p.account_ids.all ? every.account : p.account_ids.ids));
   expect(sorted(new Set(statements))).toEqual(sorted(truth.statement_accounts));
   const usage = unionPeriods(access.usage_segments.map((p) => p.meters));
@@ -162,8 +184,9 @@ function compare(access: Access, truth: Truth) {
 }
 
 describe('access resolver vs the generator ground truth', () => {
-  it.fails('does not reveal a meter installed at a former home after the Customer moved out (needs install dates in the graph)', async () => {
-    const customer = u.cis.customers.map((c) => c.CUST_ID).find(hasForeignMeter)!;
+  it('does not reveal a meter installed at a former home after the Customer moved out, nor its usage', async () => {
+    const customer = u.cis.customers.map((c) => c.CUST_ID).find((c) => foreignMeters(c).length > 0)!;
+    expect(customer).toBeDefined();
     const accounts = u.index.accountsByCustomer.get(customer).map((a) => a.ACCT_ID);
     const made = await makeGrant(system, {
       scope: 'cds_usage', entry: { include_meter_devices: true, segment_start: 'infinite', segment_end: 'infinite', include_usage_segment_value_types: null },
@@ -176,13 +199,17 @@ describe('access resolver vs the generator ground truth', () => {
       selection: { type: 'account_selection', ids: accounts, includeFuture: false, offered: accounts },
     });
     compare(access, truth);
+    for (const meter of foreignMeters(customer)) {
+      expect(ids(access.meter_devices, [])).not.toContain(meter);
+      expect(access.usage_segments.flatMap((p) => p.meters.items.map((i) => i.id))).not.toContain(meter);
+    }
   });
 
   it(`matches on ${RUNS} random consent Grants`, async () => {
     const now = new Date();
     await fc.assert(fc.asyncProperty(consentCase(), async ({ c, includes, window }) => {
       const scopeType = customerDataScopeType(c.scope)!;
-      const types = [...scopeType.selections!.must, ...scopeType.selections!.may].filter((t) => t !== 'aggregation_selection');
+      const types = [...scopeType.selections!.must, ...scopeType.selections!.may];
       const type = types[c.selectionIndex % types.length] as SelectionType;
       const all = customerObjects(c.customer, KIND_OF[type]);
       const future = c.includeFuture && (type === 'account_selection' || type === 'service_contract_selection');

@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CisGroup } from '../../legacy/cis/records';
 import { passwordFor } from '../../legacy/generator/profiles';
+import type { Access } from '../../rest-facade/access';
 import { normalizeServerAddress } from '../../rest-facade/authorization-details';
 import { call } from '../consent/support/http';
 import { launchBrowser } from '../support/browser';
@@ -81,6 +82,15 @@ async function authorizeOnline(child: any, customerId: string) {
   }
 }
 
+/** The meters and aggregations whose usage the access shows. */
+function usageVisible(access: Access): string[] {
+  return access.usage_segments.flatMap((p) => [...p.meters.all.map(() => '*'), ...p.meters.items, ...p.aggregations.all.map(() => '*'), ...p.aggregations.items].map((i) => (typeof i === 'string' ? i : i.id)));
+}
+
+function usageSegments(token: string) {
+  return call('GET', `${system.url}/cds-customerdata-api/v1/usage-segments`, { bearer: token }).then((r) => ({ status: r.status, json: r.json }));
+}
+
 describe('whole-building usage (§4.11)', () => {
   it('rejects a usage token request that names no aggregation', async () => {
     const reply = await party.token(direct, { scope: 'cds_query_aggregated_usage', authorization_details: usageDetails() });
@@ -98,7 +108,10 @@ describe('whole-building usage (§4.11)', () => {
     const pending = await party.grant(grantId);
     expect(pending).toMatchObject({ status: 'pending', enabled_scope: '', enabled_authorization_details: [], children: [] });
     expect(Date.parse(pending.eta)).toBeGreaterThan(Date.parse(pending.created));
-    expect((await access!.resolver.resolve({ grantIds: [grantId] })).usage_segments).toEqual([]);
+    expect(usageVisible(await access!.resolver.resolve({ grantIds: [grantId] }))).toEqual([]);
+    // The token works meanwhile (cds-wg1-02 §8.2): the usage listing is empty, not an error.
+    const token = reply.json.access_token as string;
+    expect(await usageSegments(token)).toEqual({ status: 200, json: { usage_segments: [], next: null, previous: null } });
 
     // The evaluation: one sub-Grant per tenant customer, for the registration's consent Client.
     expect(await access!.worker.runOnce()).toBeGreaterThanOrEqual(1);
@@ -125,6 +138,7 @@ describe('whole-building usage (§4.11)', () => {
     expect(childOf.size).toBe(tenants().length);
     await access!.worker.runOnce();
     expect((await party.grant(grantId)).status).toBe('needs_sub_grants');
+    expect(await usageSegments(token)).toEqual({ status: 200, json: { usage_segments: [], next: null, previous: null } });
 
     // Tenants with an online profile authorize on the consent pages; the others on paper (operator).
     const online = tenants().filter((t) => system.utility.index.profilesByCustomer.get(t).some((p) => p.STATUS_CD === 'ACTV'));
@@ -145,6 +159,15 @@ describe('whole-building usage (§4.11)', () => {
     const active = await party.grant(grantId);
     expect(active).toMatchObject({ status: 'active', enabled_scope: 'cds_query_aggregated_usage' });
 
+    // The same token now lists the building's usage.
+    const served = await usageSegments(token);
+    expect(served.status).toBe(200);
+    expect(served.json.usage_segments.length).toBeGreaterThan(0);
+    // Aggregated segments: no member's meter, account or contract (the aggregation itself is not an object this token lists).
+    for (const segment of served.json.usage_segments) {
+      expect(segment).toMatchObject({ related_meterdevices: [], related_accounts: [], related_servicecontracts: [], related_servicepoints: [] });
+    }
+
     // Only the building's aggregated usage, never its tenants' meters.
     const granted = await access!.resolver.resolve({ grantIds: [grantId] });
     expect(granted.usage_segments).toHaveLength(1);
@@ -157,7 +180,8 @@ describe('whole-building usage (§4.11)', () => {
       bearer: system.adminApiToken, json: { status: 'revoked', reason: 'The tenant withdrew their consent.' },
     });
     expect(revoked.status).toBe(200);
-    expect((await access!.resolver.resolve({ grantIds: [grantId] })).usage_segments).toEqual([]);
+    expect(usageVisible(await access!.resolver.resolve({ grantIds: [grantId] }))).toEqual([]);
+    expect((await usageSegments(token)).json.usage_segments).toEqual([]);
     await access!.worker.runOnce();
     expect(await party.grant(grantId)).toMatchObject({ status: 'needs_sub_grants', enabled_scope: '' });
   }, 180_000);
@@ -174,7 +198,10 @@ describe('whole-building usage (§4.11)', () => {
     const [grantId] = reply.json.cds_grant_ids as string[];
     expect(await party.grant(grantId)).toMatchObject({ status: 'pending', enabled_scope: '' });
     const { access } = system.facade.context;
-    expect((await access!.resolver.resolve({ grantIds: [grantId] })).aggregations).toEqual([]);
+    expect((await access!.resolver.resolve({ grantIds: [grantId] })).aggregations.flatMap((p) => (p.ids.all ? ['*'] : p.ids.ids))).toEqual([]);
+    const listed = await call('GET', `${system.url}/cds-customerdata-api/v1/aggregations`, { bearer: reply.json.access_token });
+    expect(listed.status, listed.text).toBe(200);
+    expect(listed.json.aggregations).toEqual([]);
     await access!.worker.runOnce();
     expect(await party.grant(grantId)).toMatchObject({ status: 'active', enabled_scope: 'cds_query_aggregations' });
     const found = await access!.resolver.resolve({ grantIds: [grantId] });

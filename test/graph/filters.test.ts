@@ -16,7 +16,7 @@ async function all<T>(field: string, filterType: string, filter: Record<string, 
   const nodes: T[] = [];
   let after: string | null = null;
   do {
-    const { data, errors } = await stack.query(`query($f: ${filterType}, $after: String) {
+    const { data, errors }: { data?: any; errors?: unknown } = await stack.query(`query($f: ${filterType}, $after: String) {
       page: ${field}(filter: $f, first: 100, after: $after) { nodes { ${selection} } pageInfo { hasNextPage endCursor } }
     }`, { f: filter, after });
     expect(errors).toBeUndefined();

@@ -7,7 +7,7 @@ export type {
   CustomerGraph, GraphAccount, GraphServiceContract, GraphServicePoint, GraphMeterDevice, GraphInstallation,
   GraphAggregation, GraphIndex,
 } from './customerGraph';
-export { indexGraph } from './customerGraph';
+export { indexGraph, installedAt } from './customerGraph';
 export {
   normalizeAtypical, normalizeTypical, normalizeServerAddress, matchAddresses, addressDocumentation, US_LOCALE,
   type AddressLocale, type GraphAddress,

@@ -44,13 +44,18 @@ export function toPeriod(span: Span): Period {
   return { from: iso(span.from), until: iso(span.until) };
 }
 
-/** A contract's days in `cds_timezone`: from the start of its first day to the end of its last. */
-export function contractSpan(sc: GraphServiceContract, timezone: string): Span {
+/** Local days `first`..`last` (inclusive dates) in `cds_timezone`: from the start of the first to the end of the last; null = unbounded. */
+export function daySpan(first: string | null | undefined, last: string | null | undefined, timezone: string): Span {
   const day = (date: string) => DateTime.fromISO(date, { zone: timezone });
   return {
-    from: sc.contract_start ? day(sc.contract_start).startOf('day').toMillis() : -Infinity,
-    until: sc.contract_end ? day(sc.contract_end).plus({ days: 1 }).startOf('day').toMillis() : Infinity,
+    from: first ? day(first).startOf('day').toMillis() : -Infinity,
+    until: last ? day(last).plus({ days: 1 }).startOf('day').toMillis() : Infinity,
   };
+}
+
+/** A contract's days in `cds_timezone`: from the start of its first day to the end of its last. */
+export function contractSpan(sc: GraphServiceContract, timezone: string): Span {
+  return daySpan(sc.contract_start, sc.contract_end, timezone);
 }
 
 export function installationSpan(installation: GraphInstallation): Span {

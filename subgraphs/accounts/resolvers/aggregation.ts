@@ -46,6 +46,11 @@ export class AggregationResolver {
     return ctx.aggregations(agg.groupedAggregationIds);
   }
 
+  @FieldResolver(() => Aggregation, { nullable: true, description: 'The group this chunk is part of (its `groupedAggregations` lists this one); null for a group that is not a chunk.' })
+  async parentAggregation(@Root() agg: Aggregation, @Ctx() ctx: AccountsContext): Promise<Aggregation | null> {
+    return agg.parentAggregationId ? (await ctx.aggregations([agg.parentAggregationId]))[0] ?? null : null;
+  }
+
   @FieldResolver(() => [ID], { description: '`grouped_servicecontracts`: contracts currently serving the grouped service points.' })
   async groupedServiceContractIds(@Root() agg: Aggregation, @Ctx() ctx: AccountsContext): Promise<string[]> {
     return (await groupedContracts(agg, ctx)).map((c) => c.id);

@@ -5,6 +5,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { createGateway } from '../../../gateway';
+import { startBillingSimulator } from '../../../legacy/billing';
 import { startCisSimulator } from '../../../legacy/cis';
 import { generateUtility, testCustomers } from '../../../legacy/generator';
 import type { Utility } from '../../../legacy/generator/utility';
@@ -65,7 +66,7 @@ async function stop(server: Server): Promise<void> {
 /**
  * The real parts over real HTTP on loopback: the generated utility in the CIS and MDM simulators,
  * the four subgraphs, the Hive gateway, and the facade with the consent pages and the access
- * resolver reading through the gateway. Billing and EAC are not needed by the resolver.
+ * resolver reading through the gateway. Billing answers the Bill Sections usage refers to; the EAC registry is not needed.
  */
 export async function startSystem(options: SystemOptions = {}): Promise<System> {
   const utility = generateUtility({
@@ -73,10 +74,11 @@ export async function startSystem(options: SystemOptions = {}): Promise<System> 
   });
   const cis = await startCisSimulator(utility);
   const mdm = await startMdmSimulator(utility);
+  const billing = await startBillingSimulator(utility);
   const unreachable = 'http://127.0.0.1:9';
   const subgraphs: RunningSubgraphs = await startSubgraphs(
     { PUBLIC_URL: 'http://localhost:8080', CDS_TIMEZONE: TIMEZONE },
-    { cis: cis.url, mdm: mdm.url, billing: unreachable, eac: unreachable },
+    { cis: cis.url, mdm: mdm.url, billing: billing.url, eac: unreachable },
   );
   const gateway = createGateway({ INTERNAL_API_TOKEN: INTERNAL_TOKEN }, subgraphs.urls);
   let gatewayCalls = 0;
@@ -133,7 +135,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<System> 
       await stop(graphServer.server);
       await gateway.close();
       await subgraphs.close();
-      await Promise.all([cis.close(), mdm.close()]);
+      await Promise.all([cis.close(), mdm.close(), billing.close()]);
     },
   };
 }

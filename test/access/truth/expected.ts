@@ -126,8 +126,9 @@ class Rules {
     return out;
   }
 
+  /** Groups holding one of the Customer's service points, and the groups those are chunks of (§10.7.1). */
   customerAggregations(): Set<string> {
-    return new Set([...this.customerPoints()].flatMap((sp) => this.view.groupsOfPoint(sp).map((g) => g.GRP_ID)));
+    return this.view.groupsAround(this.customerPoints());
   }
 
   /** The Client's base permission for a kind: the Customer's objects, or the whole utility for direct scopes. */
@@ -215,14 +216,21 @@ class Rules {
       case 'contract_numbers': return ['service_contract', ids(cis.serviceAgreements, (s) => want.has(s.SA_NO), (s) => s.SA_ID)];
       case 'service_types': return ['service_contract', ids(cis.serviceAgreements, (s) => want.has(SERVICE[s.SVC_TYPE_CD]), (s) => s.SA_ID)];
       case 'servicepoint_numbers': return ['service_point', ids(cis.servicePoints, (s) => want.has(s.SP_NO), (s) => s.SP_ID)];
+      case 'account_programs': return ['account', ids(cis.accounts, (a) => a.PROGRAMS.some((p) => want.has(p.PROG_CD)), (a) => a.ACCT_ID)];
+      case 'service_programs': return ['service_contract', ids(cis.serviceAgreements, (s) => s.PROGRAMS.some((p) => want.has(p.PROG_CD)), (s) => s.SA_ID)];
+      case 'servicepoint_types': return ['service_point', ids(cis.servicePoints, (s) => [
+        SERVICE[s.SP_TYPE_CD], 'single_service', s.SP_KIND_CD === 'PHYS' ? 'physical' : 'virtual', s.SP_LOC_CD === 'EDGE' ? 'edge' : 'internal',
+      ].some((t) => want.has(t)), (s) => s.SP_ID)];
       case 'premise_numbers': return ['service_point', ids(cis.servicePoints, (s) => s.PREMISES.some((p) => want.has(p.PREM_NO)), (s) => s.SP_ID)];
       case 'meter_numbers': return ['meter_device', ids(mdm.meters, (m) => want.has(m.serialNumber), (m) => m.meterId)];
+      case 'meter_types': return ['meter_device', ids(mdm.meters, (m) => this.view.meterTypes(m.meterId).some((t) => want.has(t)), (m) => m.meterId)];
+      case 'meter_apps': return ['meter_device', ids(mdm.meters, (m) => m.apps.some((a) => want.has(a.appCode)), (m) => m.meterId)];
       case 'aggregation_numbers': return ['aggregation', ids(cis.groups, (g) => want.has(g.GRP_NO), (g) => g.GRP_ID)];
       default: return null;
     }
   }
 
-  private preselections(): [Kind, Set<string>][] {
+  preselections(): [Kind, Set<string>][] {
     return Object.entries(this.grant.values).flatMap(([field, value]) => {
       if (!Array.isArray(value)) return [];
       const m = this.ownMatches(field, value as string[]);
@@ -358,12 +366,15 @@ class Rules {
         if (matched) constraint[kind] = matched;
       }
       const within = (kind: Kind) => constraint[kind] ?? this.everything(kind);
-      // What the scope's own data (statements, usage) about the matching objects refers to.
-      if (scope.primary === 'usage' || scope.primary === 'bill_statement') {
-        for (const kind of Object.keys(constraint) as Kind[]) {
-          const more = this.chainReferences(kind, within(kind));
-          for (const k of Object.keys(refs) as Kind[]) for (const id of more[k]) refs[k].add(id);
-        }
+      // What the scope's own data about the matching objects refers to: statements about the
+      // matching objects; usage segments about each field's own matches (a field filters the
+      // references of its own kind, §7.1), so aggregation numbers bring aggregated segments only.
+      const seeds: [Kind, Set<string>][] = scope.primary === 'bill_statement'
+        ? (Object.keys(constraint) as Kind[]).map((kind) => [kind, within(kind)])
+        : scope.primary === 'usage' ? this.preselections() : [];
+      for (const [kind, ids] of seeds) {
+        const more = this.chainReferences(kind, ids);
+        for (const k of Object.keys(refs) as Kind[]) for (const id of more[k]) refs[k].add(id);
       }
       if (scope.primary === 'usage') {
         // Aggregation numbers give the aggregations' own segments, never the members' meters (§4.11).
@@ -392,7 +403,7 @@ class Rules {
         meter_device: metersIncluded,
         aggregation: scope.primary === 'aggregation' || on('include_aggregations'),
       };
-      for (const kind of Object.keys(shown) as Kind[]) if (shown[kind] && kind !== 'aggregation') sets[kind] = this.everything(kind);
+      for (const kind of Object.keys(shown) as Kind[]) if (shown[kind]) sets[kind] = this.everything(kind);
       return {
         accounts: sets.account, service_contracts: sets.service_contract, service_points: sets.service_point,
         meter_devices: sets.meter_device, aggregations: sets.aggregation,

@@ -117,4 +117,39 @@ export class UtilityView {
   groupsOfPoint(spId: string): CisGroup[] {
     return [...this.u.index.groupsByMemberSp.get(spId)];
   }
+
+  /** The groups holding any of the service points, and the groups those are chunks of. */
+  groupsAround(spIds: Iterable<string>): Set<string> {
+    const out = new Set<string>();
+    for (const sp of spIds) {
+      for (const g of this.groupsOfPoint(sp)) {
+        out.add(g.GRP_ID);
+        if (g.PARENT_GRP_ID) out.add(g.PARENT_GRP_ID);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The CDS Meter Types (cds-wg3-01 §10.4.2) of an MDM meter, read off its registry record:
+   * commodity, demand, flow direction, physical or virtual, technology, the radio capability ladder
+   * (each rung implies the ones below) and the app capabilities.
+   */
+  meterTypes(meterId: string): string[] {
+    const m = this.u.index.meter.get(meterId);
+    if (!m) return [];
+    const commodity = { ELECTRIC: 'electric_usage', GAS: 'natural_gas_usage', WATER: 'water_usage' }[m.commodity];
+    const ladder = ['NONE', 'CAPABLE', 'ENABLED', 'CONFIGURED'];
+    const radio = (level: string, name: string) => ['capable', 'enabled', 'configured'].slice(0, ladder.indexOf(level)).map((r) => `${name}_${r}`);
+    return [
+      commodity,
+      ...(m.measures.includes('DEMAND') ? ['electric_demand'] : []),
+      m.flow === 'BIDIRECTIONAL' ? 'bidirectional' : 'forward_only',
+      m.physical ? 'physical_meter' : 'virtual_meter',
+      `${m.technology.toLowerCase()}_meter`,
+      ...radio(m.wifi, 'wifi'), ...radio(m.zigbee, 'zigbee'),
+      ...(m.centralApps ? ['central_apps_capable'] : []),
+      ...(m.customerApps ? ['customer_apps_capable'] : []),
+    ];
+  }
 }
