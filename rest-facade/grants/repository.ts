@@ -7,6 +7,9 @@ import type { Cursor, Page } from '../registration/keyset';
 import { grantAccess, scopeTokens } from './access';
 import { grantRecordSchema, type GrantRecord, type GrantStatus } from './schema';
 
+/** Statuses of a Grant the Server is still preparing (cds-wg1-02 §8.2, cds-wg3-01 §6, §4.11). */
+const PREPARING: ReadonlySet<GrantStatus> = new Set(['pending', 'needs_sub_grants']);
+
 export interface GrantFilters {
   grant_ids?: string[];
   parents?: string[];
@@ -39,6 +42,8 @@ export interface NewGrant {
   not_before?: string | null;
   not_after?: string | null;
   eta?: string | null;
+  /** When the Grant was requested (ms), if not now: relative durations in its details were counted from it (cds-wg3-01 §7.3). */
+  created?: number;
 }
 
 /** Key-order-independent JSON, to compare authorization_details entries. */
@@ -67,7 +72,7 @@ export class GrantRepository {
 
   /** A new Grant record (not yet stored; `create` stores it). */
   build(input: NewGrant): GrantRecord {
-    const now = isoAt(this.clock());
+    const now = isoAt(input.created ?? this.clock());
     const authorizationDetails = input.authorization_details ?? [];
     const notAfter = input.not_after ?? null;
     return {
@@ -123,18 +128,28 @@ export class GrantRepository {
   /**
    * For the token endpoint (A31): the Grant behind a client_credentials issuance. An existing Grant
    * of this Client with the same scope and authorization_details that still gives access is reused
-   * (its `modified` advances); otherwise a new active Grant is created.
+   * (its `modified` advances); otherwise a new active Grant is created. A Grant still being prepared
+   * (`pending`, `needs_sub_grants`) is reused for the same request (`detailsAt` its `created`), so
+   * repeating it while the Server works does not start the work (and its sub-Grants) again.
    */
   async upsertClientCredentialsGrant(input: {
     registration_id: string; client_id: string; scope: string; authorization_details: AuthorizationDetail[];
+    at?: number;
+    detailsAt?: (instant: Date) => AuthorizationDetail[];
   }): Promise<GrantRecord> {
+    const { detailsAt, at, ...fields } = input;
     const wanted = canonicalJson(input.authorization_details);
     const now = this.clock();
+    const sameAccess = (g: GrantRecord) => {
+      const access = grantAccess(g, now);
+      const held = canonicalJson(g.authorization_details);
+      if (PREPARING.has(access.status)) return held === (detailsAt ? canonicalJson(detailsAt(new Date(g.created))) : wanted);
+      return held === wanted && access.hasAccess;
+    };
     const existing = (await this.ofClient(input.registration_id, input.client_id)).find((g) =>
-      g.origin === 'client_credentials' && g.scope === input.scope
-      && canonicalJson(g.authorization_details) === wanted && grantAccess(g, now).hasAccess);
+      g.origin === 'client_credentials' && g.scope === input.scope && sameAccess(g));
     if (existing) return this.update(existing, {});
-    return this.create({ ...input, origin: 'client_credentials' });
+    return this.create({ ...fields, origin: 'client_credentials', created: at });
   }
 
   /** §8.5: newest `modified` first; filters intersect. Statuses are compared as of now. */

@@ -51,6 +51,13 @@ export interface ClientCredentialsIssuance {
   client_id: string;
   scope: string;
   authorization_details: AuthorizationDetail[];
+  /** The instant `authorization_details` were resolved at (relative durations count from it): a new Grant's `created`. */
+  at?: number;
+  /**
+   * The same request's authorization_details as granted at another instant: a repeated request
+   * matches a Grant still being prepared when this, at the Grant's `created`, is what it holds.
+   */
+  detailsAt?: (instant: Date) => AuthorizationDetail[];
 }
 
 export interface Directory {

@@ -91,6 +91,8 @@ export function createDirectory(repos: Wg1Repositories, admitGrant?: (grant: Gra
         client_id: client.client_id,
         scope: issuance.scope,
         authorization_details: issuance.authorization_details,
+        at: issuance.at,
+        detailsAt: issuance.detailsAt,
       });
       return toGrant(admitGrant ? await admitGrant(grant) : grant, clock());
     },

@@ -112,6 +112,9 @@ describe('whole-building usage (§4.11)', () => {
     // The token works meanwhile (cds-wg1-02 §8.2): the usage listing is empty, not an error.
     const token = reply.json.access_token as string;
     expect(await usageSegments(token)).toEqual({ status: 200, json: { usage_segments: [], next: null, previous: null } });
+    // The same request repeated (its relative window counted from the Grant's creation) stands on the same Grant.
+    const ask = () => party.token(direct, { scope: 'cds_query_aggregated_usage', authorization_details: usageDetails([building.GRP_NO]) });
+    expect((await ask()).json.cds_grant_ids).toEqual([grantId]);
 
     // The evaluation: one sub-Grant per tenant customer, for the registration's consent Client.
     expect(await access!.worker.runOnce()).toBeGreaterThanOrEqual(1);
@@ -139,6 +142,10 @@ describe('whole-building usage (§4.11)', () => {
     await access!.worker.runOnce();
     expect((await party.grant(grantId)).status).toBe('needs_sub_grants');
     expect(await usageSegments(token)).toEqual({ status: 200, json: { usage_segments: [], next: null, previous: null } });
+    // Asking again while the tenants are asked starts nothing new: no second Grant, no second round of sub-Grants.
+    expect((await ask()).json.cds_grant_ids).toEqual([grantId]);
+    await access!.worker.runOnce();
+    expect((await party.grants({ parents: grantId })).map((c: any) => c.grant_id).sort()).toEqual([...parent.children].sort());
 
     // Tenants with an online profile authorize on the consent pages; the others on paper (operator).
     const online = tenants().filter((t) => system.utility.index.profilesByCustomer.get(t).some((p) => p.STATUS_CD === 'ACTV'));
@@ -184,6 +191,15 @@ describe('whole-building usage (§4.11)', () => {
     expect((await usageSegments(token)).json.usage_segments).toEqual([]);
     await access!.worker.runOnce();
     expect(await party.grant(grantId)).toMatchObject({ status: 'needs_sub_grants', enabled_scope: '' });
+
+    // The Client closes the Grant (cds-wg1-02 §8.7): the sub-Grants still open are closed with it.
+    const closed = await call('PATCH', `${party.discovery.cds_grants_api}/${grantId}`, { bearer: await party.adminToken(), json: { status: 'closed' } });
+    expect(closed.status, closed.text).toBe(200);
+    await access!.worker.runOnce();
+    const after = await party.grants({ parents: grantId });
+    expect(after.map((c: any) => c.status)).toEqual(after.map(() => expect.stringMatching(/^(closed|revoked)$/)));
+    expect(after.filter((c: any) => c.status === 'closed')).toHaveLength(after.length - 1);
+    expect((await usageSegments(token)).status).toBe(401);
   }, 180_000);
 
   it('finds the building by its address while the aggregations query is pending (§4.11, §7.1.13.1)', async () => {

@@ -93,11 +93,11 @@ describe.each(['memory', 'redis'] as const)('asynchronous Grants (%s store)', (k
   }
 
   /** What the token endpoint does: the Grant behind the issuance, then admission. */
-  async function tokenGrant(numbers: string[]): Promise<GrantRecord> {
+  async function tokenGrant(numbers: string[], segmentStart = '2025-01-01T00:00:00Z'): Promise<GrantRecord> {
     const { repos, scopes } = facade.context;
     const grant = await repos.grants.upsertClientCredentialsGrant({
       registration_id: registrationId, client_id: directClient, scope: 'cds_query_aggregated_usage',
-      authorization_details: [{ type: 'cds_query_aggregated_usage', aggregation_numbers: numbers, segment_start: '2025-01-01T00:00:00Z', segment_end: 'infinite' }],
+      authorization_details: [{ type: 'cds_query_aggregated_usage', aggregation_numbers: numbers, segment_start: segmentStart, segment_end: 'infinite' }],
     });
     return admitGrant({ grants: repos.grants, scopes, schedule: new GrantWorkSchedule(store), clock: () => now, etaMs: 10_000 }, grant);
   }
@@ -195,8 +195,43 @@ describe.each(['memory', 'redis'] as const)('asynchronous Grants (%s store)', (k
     expect(again.status).toBe('active');
   });
 
+  it('reuses a Grant still being prepared, and its sub-Grants, for a repeated token request', async () => {
+    const grant = await tokenGrant(['BLDG-1']);
+    now += 1000;
+    expect((await tokenGrant(['BLDG-1'])).grant_id).toBe(grant.grant_id);
+    await worker(facts).runOnce();
+    const parent = await reload(grant.grant_id);
+    expect(parent).toMatchObject({ status: 'needs_sub_grants' });
+    now += 1000;
+    const again = await tokenGrant(['BLDG-1']);
+    expect(again).toMatchObject({ grant_id: grant.grant_id, status: 'needs_sub_grants', children: parent.children });
+    await worker(facts).runOnce();
+    expect((await reload(grant.grant_id)).children).toEqual(parent.children);
+    expect(facts.calls).toBe(1);
+    // Another window is another request: a Grant of its own.
+    expect((await tokenGrant(['BLDG-1'], '2025-06-01T00:00:00Z')).grant_id).not.toBe(grant.grant_id);
+  });
+
+  it('closes the open sub-Grants once their parent is closed', async () => {
+    const grant = await tokenGrant(['BLDG-1']);
+    await worker(facts).runOnce();
+    const parent = await reload(grant.grant_id);
+    const [authorized, waiting] = await Promise.all(parent.children.map(reload));
+    now += 1000;
+    await facade.context.repos.grants.update(authorized, { status: 'active', enabled_scope: 'cds_aggregation_consent' });
+    await facade.context.repos.grants.update(await reload(grant.grant_id), { status: 'closed', enabled_scope: '', enabled_authorization_details: [] });
+    now += 1000;
+    expect(await worker(facts).runOnce()).toBe(1);
+    for (const child of [authorized, waiting]) {
+      expect(await reload(child.grant_id)).toMatchObject({ status: 'closed', enabled_scope: '', enabled_authorization_details: [] });
+    }
+    // Nothing is left to watch.
+    now += 10_000;
+    expect(await worker(facts).runOnce()).toBe(0);
+  });
+
   it('never evaluates one Grant twice when two processes share the store', async () => {
-    const grants = await Promise.all([1, 2, 3, 4, 5].map(() => tokenGrant(['BLDG-1'])));
+    const grants = await Promise.all(['2025-01', '2025-02', '2025-03', '2025-04', '2025-05'].map((m) => tokenGrant(['BLDG-1'], `${m}-01T00:00:00Z`)));
     const [x, y] = await Promise.all([worker(facts).runOnce(), worker(facts, connect(false)).runOnce()]);
     expect(x + y).toBe(grants.length);
     expect(facts.calls).toBe(grants.length);

@@ -8,11 +8,15 @@ import { evaluateWholeBuilding, requestedAggregations, type WholeBuildingDeps } 
 
 /**
  * The background step that advances Grants with asynchronous work (cds-wg3-01 §6, §4.11): pending
- * Grants are evaluated, `needs_sub_grants` parents follow their sub-Grants, and a parent stays
- * watched while active so a withdrawn consent takes its access away again. In-process, driven by
+ * Grants are evaluated, `needs_sub_grants` parents follow their sub-Grants, a parent stays
+ * watched while active so a withdrawn consent takes its access away again, and an ended parent
+ * (closed by its Client, revoked, expired) closes its open sub-Grants. In-process, driven by
  * a timer; the store's schedule and per-Grant claims let several facade processes run it side by
  * side without working on one Grant twice.
  */
+
+/** Statuses in which a Grant is over for good (cds-wg1-02 §8.2): its sub-Grants have nothing left to wait for. */
+const ENDED: ReadonlySet<string> = new Set(['closed', 'revoked', 'expired', 'disabled']);
 
 export interface WorkerDeps extends WholeBuildingDeps {
   schedule: GrantWorkSchedule;
@@ -48,6 +52,17 @@ export function createPendingGrantWorker(deps: WorkerDeps): PendingGrantWorker {
     return deps.grants.update(grant, parentAccess(grant, 'active'));
   }
 
+  /**
+   * A parent that has ended no longer needs its sub-Grants: those still open (e.g. waiting for a
+   * tenant's authorization) are closed, so nobody is asked to consent to a request that is gone.
+   */
+  async function closeOpenChildren(parent: GrantRecord): Promise<void> {
+    for (const child of await deps.grants.collection.getMany(parent.children)) {
+      if (!child || ENDED.has(child.status)) continue;
+      await deps.grants.update(child, { status: 'closed', enabled_scope: '', enabled_authorization_details: [], eta: null });
+    }
+  }
+
   /** What to do with one Grant; returns when to look at it again, or null when finished. */
   async function advance(grant: GrantRecord, now: number): Promise<number | null> {
     const status = grantAccess(grant, now).status;
@@ -63,6 +78,10 @@ export function createPendingGrantWorker(deps: WorkerDeps): PendingGrantWorker {
       }
     }
     if (grant.children.length === 0) return null;
+    if (ENDED.has(status)) {
+      await closeOpenChildren(grant);
+      return null;
+    }
     if (status !== 'needs_sub_grants' && status !== 'active') return null;
     const children = await deps.grants.collection.getMany(grant.children);
     const wanted = parentStatusFrom(children, now);

@@ -55,6 +55,7 @@ export async function clientCredentialsFlow(deps: OAuthDeps, caller: Authenticat
 
   const grant = await deps.directory.recordClientCredentialsGrant({
     client_id: client.client_id, scope: access.scope.join(' '), authorization_details: details,
+    at: moment.now.getTime(), detailsAt: (instant) => asGranted(access.entries, { ...moment, now: instant }),
   });
   return issueTokens(deps, {
     client, credential,
