@@ -4,7 +4,7 @@ import { generateUtility } from '../generator/generate';
 import type { RunningSimulator } from '../sim/server';
 import { getJson, withQuery } from '../testing';
 import type { BillSectionHeader, BillStatementHeader } from './records';
-import { startBillingSimulator } from './server';
+import { accountOfStatement, startBillingSimulator } from './server';
 
 const u = generateUtility({ seed: 'billing-test', accounts: 90, asOf: '2026-02-15', timezone: 'America/Los_Angeles' });
 let billing: RunningSimulator;
@@ -114,6 +114,51 @@ describe('billing statement PDFs', () => {
     const r = await getJson(`${billing.url}/billing/v1/statements/123-20250101/pdf`);
     expect(r.status).toBe(404);
     expect(r.body).toEqual({ RC: '16', MSG: 'no statement 123-20250101' });
+  });
+});
+
+describe('account ids holding a "-"', () => {
+  // A CIS may key accounts like `1-223553888`: statement and section ids then hold more than one '-'.
+  const dashed = generateUtility({ seed: 'billing-dashed', accounts: 45, asOf: '2026-02-15', timezone: 'America/Los_Angeles' });
+  const account = dashed.cis.accounts.find((a) => a.ACCT_ROLE_CD === 'STD' && dashed.billing.has(a.ACCT_ID) && !dashed.index.accountsByParent.get(a.ACCT_ID).length)!;
+  const old = account.ACCT_ID;
+  const id = `${old[0]}-${old.slice(1)}`;
+  let sim: RunningSimulator;
+
+  beforeAll(async () => {
+    // Re-key the account everywhere the billing simulator looks it up.
+    account.ACCT_ID = id;
+    dashed.index.account.delete(old);
+    dashed.index.account.set(id, account);
+    for (const sa of [...dashed.index.agreementsByAccount.get(old)]) {
+      sa.ACCT_ID = id;
+      dashed.index.agreementsByAccount.remove(old, sa);
+      dashed.index.agreementsByAccount.add(id, sa);
+    }
+    dashed.billing.set(id, dashed.billing.get(old)!);
+    sim = await startBillingSimulator(dashed);
+  });
+  afterAll(() => sim?.close());
+
+  it('the account of a statement or section id is everything before its date suffix', () => {
+    expect(accountOfStatement('1-223553888-20260101')).toBe('1-223553888');
+    expect(accountOfStatement('1-223553888-20260101-02')).toBe('1-223553888');
+    expect(accountOfStatement('1223553888-20260101-02')).toBe('1223553888');
+  });
+
+  it('finds the statements, sections and PDF of such an account by statement and section id', async () => {
+    const slot = statementSlots(dashed, account).at(-1)!;
+    expect(slot.STMT_ID.startsWith(`${id}-`)).toBe(true);
+    const get = (path: string, query: Record<string, string>) => getJson(withQuery(`${sim.url}/billing/v1/${path}`, query));
+    const statements = await get('statements', { STMT_ID: slot.STMT_ID });
+    expect(headers<BillStatementHeader>(statements.body.RECORDS, 'H').map((h) => h.STMT_ID)).toEqual([slot.STMT_ID]);
+    const sections = headers<BillSectionHeader>((await get('sections', { STMT_ID: slot.STMT_ID })).body.RECORDS, 'S');
+    const truth = statementDetails(dashed, account).find((s) => s.header.STMT_ID === slot.STMT_ID)!.sections.map((s) => s.header);
+    expect(truth.length).toBeGreaterThan(0);
+    expect(sections).toEqual(truth);
+    const one = headers<BillSectionHeader>((await get('sections', { SECT_ID: truth[0].SECT_ID })).body.RECORDS, 'S');
+    expect(one).toEqual([truth[0]]);
+    expect((await fetch(`${sim.url}/billing/v1/statements/${slot.STMT_ID}/pdf`)).status).toBe(200);
   });
 });
 

@@ -30,8 +30,11 @@ const sectionQuery = z.object({
   START_TO: compactDate.optional(), END_FROM: compactDate.optional(), MAX: limit(100, 100), RESUME: single.optional(),
 }).strict();
 
-/** STMT_ID = `<ACCT_ID>-<YYYYMMDD>` and SECT_ID = `<STMT_ID>-<NN>` both start with the billed account. */
-const accountOfStatement = (id: string) => id.split('-')[0];
+/**
+ * STMT_ID = `<ACCT_ID>-<YYYYMMDD>` and SECT_ID = `<STMT_ID>-<NN>` both start with the billed
+ * account; the suffix is cut off from the end, as an account id may hold a '-' itself.
+ */
+export const accountOfStatement = (id: string) => id.replace(/-\d{8}(?:-\d{2})?$/, '');
 
 /** Statement order: STMT_DT desc, UPD_TS desc, STMT_ID asc. */
 function statementOrder(a: SortKey, b: SortKey) {
