@@ -24,7 +24,7 @@ export function createAccountsContext(cis: CisClient, links: AggregationLinks) {
     groups: rowLoader((ids) => cis.lookup('groups', 'GRP_ID', ids, cisGroup), (r: CisGroup) => r.GRP_ID),
     groupsByMember: rowGroupLoader((ids) => cis.lookup('groups', 'MEMBER_SP_ID', ids, cisGroup), (r: CisGroup) => r.MEMBER_SP_IDS),
   };
-  // Small catalogues: read once per request, and only when a field needs them.
+  // Small catalogues: only when a field needs them; the CIS client keeps them for the process (CATALOGUE_TTL_MS).
   const references = once(async (): Promise<CisReferences> => {
     const [entities, programs] = await Promise.all([cis.catalogue('entities', cisEntity), cis.catalogue('programs', cisProgram)]);
     return {

@@ -16,4 +16,5 @@ export { Timestamps } from './types/timestamps';
 export { JSONObjectScalar } from './json';
 export { legacyPosition, legacyPage, listingTag, type LegacyPosition, type LegacyPageResult } from './legacyPaging';
 export { rowLoader, rowGroupLoader, once, type Synced } from './synced';
+export { cachedFor } from './cachedFor';
 export { cdsEnum, type EnumValue } from './cdsEnum';

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { badUserInput, LegacyClient, type LegacyPageResult, type LegacyPosition } from '../../shared';
+import { badUserInput, cachedFor, LegacyClient, type LegacyPageResult, type LegacyPosition } from '../../shared';
 import { cisPage, cisRows } from './schemas';
 
 /** The CIS accepts at most this many values per list parameter or lookup (legacy/README.md). */
@@ -24,9 +24,16 @@ export interface Received<T> {
   receivedAt: Date;
 }
 
+/** How long the CIS catalogues (rates, programs, entities: reference data) are reused by every request of the process. */
+export const CATALOGUE_TTL_MS = 60_000;
+
+type Catalogue = 'rates' | 'programs' | 'entities';
+
 /** The CIS's native JSON API (legacy/README.md, "CIS"). */
 export class CisClient {
-  constructor(private readonly http: LegacyClient) {}
+  private readonly catalogues = new Map<Catalogue, () => Promise<Received<unknown>>>();
+
+  constructor(private readonly http: LegacyClient, private readonly catalogueTtlMs = CATALOGUE_TTL_MS) {}
 
   async list<S extends z.ZodType>(resource: CisResource, row: S, listing: CisListing, at: LegacyPosition): Promise<LegacyPageResult<z.infer<S>> & { receivedAt: Date }> {
     const query: Record<string, string | string[] | number | undefined> = { limit: at.limit };
@@ -62,9 +69,16 @@ export class CisClient {
     return { rows: answers.flatMap((a) => a.body.ROWS), receivedAt: answers[0].receivedAt };
   }
 
-  /** A small unpaged catalogue (rates, programs, entities). */
-  async catalogue<S extends z.ZodType>(name: 'rates' | 'programs' | 'entities', row: S): Promise<Received<z.infer<S>>> {
-    const { body, receivedAt } = await this.http.getJson(`/cis/v1/${name}`, {}, cisRows(row));
-    return { rows: body.ROWS, receivedAt };
+  /** A small unpaged catalogue (rates, programs, entities), read at most once per `catalogueTtlMs` by the whole process. */
+  catalogue<S extends z.ZodType>(name: Catalogue, row: S): Promise<Received<z.infer<S>>> {
+    let read = this.catalogues.get(name);
+    if (!read) {
+      read = cachedFor(this.catalogueTtlMs, async () => {
+        const { body, receivedAt } = await this.http.getJson(`/cis/v1/${name}`, {}, cisRows(row));
+        return { rows: body.ROWS, receivedAt };
+      });
+      this.catalogues.set(name, read);
+    }
+    return read() as Promise<Received<z.infer<S>>>;
   }
 }
