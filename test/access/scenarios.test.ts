@@ -7,6 +7,8 @@ import type { GrantRecord } from '../../rest-facade/grants';
 import { makeGrant } from './support/grants';
 import { startSystem, TIMEZONE, type System } from './support/system';
 import { DateTime } from 'luxon';
+import { fieldMatches, indexGraph } from '../../rest-facade/authorization-details';
+import { ownMatches } from './truth/expected';
 
 /**
  * The resolver against the real running system as the data and the Grants change: access follows
@@ -193,5 +195,32 @@ describe('the resolver cache', () => {
     await cached.invalidate(grant.grant_id);
     await cached.resolve({ grantIds: [grant.grant_id] });
     expect(system.gatewayRequests()).toBe(6);
+  });
+});
+
+describe('the objects direct preselections match, across the whole utility (§6.2, §7.1)', () => {
+  it.each([
+    ['service_types', ['water']],
+    ['service_programs', null],
+    ['account_programs', null],
+    ['servicepoint_types', ['natural_gas', 'virtual']],
+    ['premise_numbers', null],
+    ['meter_types', ['amr_meter', 'bidirectional']],
+    ['meter_apps', null],
+  ] as const)('%s', async (field, given) => {
+    const u = system.utility;
+    // Values the utility has: every value of a catalogue field would match most objects, so take a few.
+    const values = given ? [...given] : {
+      service_programs: [...new Set(u.cis.serviceAgreements.flatMap((s) => s.PROGRAMS.map((p) => p.PROG_CD)))].slice(0, 2),
+      account_programs: [...new Set(u.cis.accounts.flatMap((a) => a.PROGRAMS.map((p) => p.PROG_CD)))].slice(0, 2),
+      premise_numbers: u.cis.servicePoints.slice(0, 4).flatMap((s) => s.PREMISES.map((p) => p.PREM_NO)),
+      meter_apps: [...new Set(u.mdm.meters.flatMap((m) => m.apps.map((a) => a.appCode)))].slice(0, 1),
+    }[field as 'service_programs' | 'account_programs' | 'premise_numbers' | 'meter_apps'];
+    const [kind, truth] = ownMatches(u, field, values)!;
+    expect(truth.size).toBeGreaterThan(0);
+    const source = graphGrantSource({ graph: system.connections.graph, accountsOf: system.connections.accountsOf, clock: Date.now });
+    const graph = await source.preselected({ values: { [field]: values } });
+    const matched = fieldMatches(field, values, kind, indexGraph(graph), { at: Date.now() });
+    expect([...matched!].sort()).toEqual([...truth].sort());
   });
 });

@@ -491,3 +491,8 @@ class Rules {
 export function expectedAccess(u: Utility, grant: TruthGrant): Truth {
   return new Rules(u, grant).evaluate();
 }
+
+/** The objects one preselection field's values match, of the field's own kind (§7.1), over the whole utility. */
+export function ownMatches(u: Utility, field: string, values: string[]): [Kind, Set<string>] | null {
+  return new Rules(u, { scopeType: 'cds_query_accounts', values: {}, at: Date.now() }).ownMatches(field, values);
+}
