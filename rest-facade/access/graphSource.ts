@@ -144,7 +144,13 @@ export function graphGrantSource(deps: GraphSourceDeps): GrantGraphSource {
           return kind === 'aggregations' || values.length === 0 ? null : seed(kind, filter, values, seeds, options);
         }),
       ]);
-      if (preselections.aggregation_members) for (const g of named) g.groupedAccountIds.forEach((id) => seeds.accounts.add(id));
+      if (preselections.aggregation_members) {
+        // Members with no account (a vacant unit) are read on their own.
+        for (const g of named) {
+          g.groupedAccountIds.forEach((id) => seeds.accounts.add(id));
+          g.groupedServicePointIds.forEach((id) => seeds.points.add(id));
+        }
+      }
       const at = deps.clock();
       const objects = await readObjectGraph(deps.graph, {
         accountIds: [...seeds.accounts], servicePointIds: [...seeds.points], meterDeviceIds: [...seeds.meters],
