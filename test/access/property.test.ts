@@ -4,7 +4,7 @@ import type { Utility } from '../../legacy/generator/utility';
 import { unionPeriods, visibleIds, type Access, type ObjectPart, type Periods } from '../../rest-facade/access';
 import { customerDataScopeType } from '../../rest-facade/scopes/customer-data';
 import { makeGrant } from './support/grants';
-import { startSystem, type System } from './support/system';
+import { startSystem, type System } from '../support/system';
 import { expectedAccess, type SelectionType, type Truth, type TruthGrant } from './truth/expected';
 import { mergeSpans, overlap, UtilityView, type Span } from './truth/view';
 

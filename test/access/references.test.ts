@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { statementDetails } from '../../legacy/generator';
 import { hasId, type Access } from '../../rest-facade/access';
 import { makeGrant } from './support/grants';
-import { startSystem, type System } from './support/system';
+import { startSystem, type System } from '../support/system';
 import { mergeSpans, overlap, UtilityView, type Span } from './truth/view';
 
 /**

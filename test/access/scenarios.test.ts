@@ -5,7 +5,7 @@ import { GrantSelections } from '../../rest-facade/consent';
 import { pino } from 'pino';
 import type { GrantRecord } from '../../rest-facade/grants';
 import { makeGrant } from './support/grants';
-import { startSystem, TIMEZONE, type System } from './support/system';
+import { startSystem, TIMEZONE, type System } from '../support/system';
 import { DateTime } from 'luxon';
 import { fieldMatches, indexGraph } from '../../rest-facade/authorization-details';
 import { ownMatches } from './truth/expected';

@@ -6,7 +6,7 @@ import type { Access } from '../../rest-facade/access';
 import { normalizeServerAddress } from '../../rest-facade/authorization-details';
 import { call } from '../consent/support/http';
 import { launchBrowser } from '../support/browser';
-import { startSystem, type System } from './support/system';
+import { startSystem, type System } from '../support/system';
 import { registerThirdParty, type ClientCredentials, type ThirdParty } from './support/thirdParty';
 
 /**

@@ -4,7 +4,7 @@ import type { CisAccount } from '../../legacy/cis/records';
 import type { Utility } from '../../legacy/generator/utility';
 import { Decimal, type JsonDecimal } from '../../rest-facade/json';
 import { get, walk } from './support/api';
-import { startSystem, type System } from './support/system';
+import { startSystem, type System } from '../support/system';
 import { allIncludes, consentToken, directToken, noIncludes, seedClients, type Clients } from './support/tokens';
 
 /**

@@ -7,7 +7,7 @@ import { expectValidResponse } from '../openapi/expectValidResponse';
 import { recipientKeyPair } from '../jwe/keys';
 import { cdsDecrypt } from '../support/cdsDecrypt';
 import { api } from './support/api';
-import { startSystem, type System } from './support/system';
+import { startSystem, type System } from '../support/system';
 import { adminToken, allIncludes, consentToken, directToken, seedClients, type Clients } from './support/tokens';
 
 /**

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Utility } from '../../legacy/generator/utility';
 import { get } from './support/api';
-import { startSystem, type System } from './support/system';
+import { startSystem, type System } from '../support/system';
 import { adminToken, allIncludes, directToken, seedClients, type Clients } from './support/tokens';
 
 /**

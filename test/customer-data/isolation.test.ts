@@ -6,7 +6,7 @@ import { expectedAccess, type SelectionType, type Truth } from '../access/truth/
 import { UtilityView } from '../access/truth/view';
 import { get, type Answer } from './support/api';
 import { allowedOptional, REVEALED_BY } from './support/fields';
-import { startSystem, type System } from './support/system';
+import { startSystem, type System } from '../support/system';
 import { allIncludes, consentToken, directToken, seedClients, settle, type Clients } from './support/tokens';
 
 /**

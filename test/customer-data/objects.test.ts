@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Utility } from '../../legacy/generator/utility';
 import { get, walk } from './support/api';
-import { startSystem, type System } from './support/system';
+import { startSystem, type System } from '../support/system';
 import { allIncludes, directToken, noIncludes, seedClients, type Clients } from './support/tokens';
 
 /**

@@ -2,7 +2,7 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenApiDocument } from '../../rest-facade/openapi';
 import { expectValidResponse } from '../openapi/expectValidResponse';
-import { startSystem, type System } from './support/system';
+import { startSystem, type System } from '../support/system';
 import { adminToken, directToken, seedClients, type Clients } from './support/tokens';
 
 /**

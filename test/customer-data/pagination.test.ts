@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Utility } from '../../legacy/generator/utility';
 import { get, walk, type Answer } from './support/api';
-import { startSystem, type System } from './support/system';
+import { startSystem, type System } from '../support/system';
 import { allIncludes, directToken, seedClients } from './support/tokens';
 
 /**

@@ -7,7 +7,7 @@ import { configSchema } from '../../lib/config';
 import { Decimal, JsonDecimal } from '../../rest-facade/json';
 import { DEMO_VALUE_FORMATS } from '../../rest-facade/scopes/customer-data';
 import { walk } from './support/api';
-import { startSystem, TIMEZONE, type System } from './support/system';
+import { startSystem, TIMEZONE, type System } from '../support/system';
 import { consentToken, directToken, seedClients, settle, type Clients } from './support/tokens';
 
 /**

@@ -2,7 +2,7 @@ import { echoed, resolveDurations, validateAuthorizationDetails, type SelectionR
 import { GrantSelections } from '../../../rest-facade/consent';
 import type { GrantRecord } from '../../../rest-facade/grants';
 import type { AuthorizationDetail } from '../../../rest-facade/scopes';
-import type { System } from './system';
+import type { System } from '../../support/system';
 
 /**
  * Grants made the way the facade makes them: the entry goes through the authorization_details

@@ -1,7 +1,7 @@
 import { parseExact } from '../../../rest-facade/json';
 import { CUSTOMER_DATA_BASE_PATH } from '../../../rest-facade/customer-data/schemas';
 import { expectValidResponse } from '../../openapi/expectValidResponse';
-import type { System } from './system';
+import type { System } from '../../support/system';
 
 /**
  * Calls to the Customer Data APIs as a Client makes them. Every answer is checked against the

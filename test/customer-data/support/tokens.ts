@@ -6,7 +6,7 @@ import type { GrantRecord } from '../../../rest-facade/grants';
 import { isoAt, newId } from '../../../rest-facade/registration';
 import type { AuthorizationDetail } from '../../../rest-facade/scopes';
 import type { StoreOp } from '../../../rest-facade/store';
-import type { System } from './system';
+import type { System } from '../../support/system';
 
 /**
  * Access tokens the way Clients get them: a registration's Clients (seeded through the wg1
