@@ -39,7 +39,8 @@ export const configSchema = z.object({
   CONSENT_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   INTERNAL_API_TOKEN: z.string().min(16).optional(),
   ADMIN_API_TOKEN: z.string().min(16).optional(),
-  DEMO_ACCOUNTS: z.coerce.number().int().min(1).max(1_000_000).default(1000),
+  // The generator needs 40 accounts to place every archetype (test customers, a whole building, …).
+  DEMO_ACCOUNTS: z.coerce.number().int().min(40).max(1_000_000).default(1000),
   DEMO_SEED: z.string().default('cds-demo'),
   DEMO_AS_OF: z.iso.date().optional(),
   CDS_TIMEZONE: z.string().default('America/Los_Angeles'),

@@ -2,9 +2,15 @@ import { spawnSync } from 'node:child_process';
 import type { PrivateJwk } from '../support/cdsDecrypt';
 import type { OverviewExample } from './overviewExample';
 
-/** The snippet needs Python's `cryptography` package; without it these checks are skipped. */
-export const pythonCryptographyAvailable =
-  spawnSync('python3', ['-c', 'import cryptography'], { stdio: 'ignore' }).status === 0;
+/**
+ * The snippet needs Python's `cryptography` package: the first interpreter that has it (a pyenv
+ * `python3` may lack it where Debian's `python3-cryptography` is installed, as `.ci/run` does).
+ * Without one these checks are skipped.
+ */
+const PYTHON = ['python3', '/usr/bin/python3'].find(
+  (bin) => spawnSync(bin, ['-c', 'import cryptography'], { stdio: 'ignore' }).status === 0,
+);
+export const pythonCryptographyAvailable = PYTHON !== undefined;
 
 const RESULT = '@@cds-result@@';
 
@@ -34,7 +40,7 @@ export function runOverviewSnippet(
   ].join('\n');
 
   const input = JSON.stringify({ headers: response.headers, body: Buffer.from(response.body).toString('base64'), key: privateKey });
-  const run = spawnSync('python3', ['-c', script], { input, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const run = spawnSync(PYTHON ?? 'python3', ['-c', script], { input, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   if (run.status !== 0) throw new Error(`python snippet failed: ${run.stderr.trim().split('\n').pop()}`);
   const line = run.stdout.split('\n').find((l) => l.startsWith(RESULT));
   if (!line) throw new Error('python snippet printed no result');
