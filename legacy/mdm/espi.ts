@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
-import { dayNumber, isoInstant } from '../generator/calendar';
-import { dayReadings, isEstimated, type Channel } from '../generator/usage';
+import { dateOf, dayNumber, isoInstant } from '../generator/calendar';
+import {
+  billedPeriods, meterDay, peakDemand, READ_EDITED, READ_ESTIMATED, registerAt, type BilledPeriod, type MeterDay,
+} from '../generator/readings';
 import type { GreenButtonSeries, Utility } from '../generator/utility';
-import { ESPI, type MdmMeter } from './records';
+import { ESPI, type MdmChannel, type MdmMeter } from './records';
 import { escapeXml } from './xml';
 
 /**
@@ -53,6 +55,8 @@ interface Reading {
   value: string;
   cost: string | null;
   quality: string | null;
+  consumptionTier?: number;
+  tou?: number;
 }
 
 function block(readings: Reading[], interval?: { start: string; duration: string }): string {
@@ -60,12 +64,15 @@ function block(readings: Reading[], interval?: { start: string; duration: string
     start: readings[0].start,
     duration: String(readings.reduce((s, r) => s + Number(r.duration), 0)),
   };
+  // IntervalReading children in schema order: cost, ReadingQuality, timePeriod, value, consumptionTier, tou.
   const body = readings.map((r) => [
     '<IntervalReading>',
     r.cost !== null ? el('cost', r.cost) : '',
     r.quality !== null ? `<ReadingQuality>${el('quality', r.quality)}</ReadingQuality>` : '',
     `<timePeriod>${el('duration', r.duration)}${el('start', r.start)}</timePeriod>`,
     el('value', r.value),
+    r.consumptionTier !== undefined ? el('consumptionTier', r.consumptionTier) : '',
+    r.tou !== undefined ? el('tou', r.tou) : '',
     '</IntervalReading>',
   ].join(''));
   return espi('IntervalBlock', `<interval>${el('duration', span.duration)}${el('start', span.start)}</interval>${body.join('')}`);
@@ -82,59 +89,152 @@ function localTimeParameters(u: Utility): [string, string][] {
     : [['dstOffset', '0'], ['tzOffset', String(winter)]];
 }
 
-/** Local days a meter has data for (installed, inside history), intersected with the window. */
-function meterDayRange(u: Utility, meter: MdmMeter, w: EspiWindow): [number, number][] {
+/** Local days a meter has data for (installed, inside history), intersected with the window, with the service point. */
+function meterDayRange(u: Utility, meter: MdmMeter, w: EspiWindow): [number, number, string][] {
   const first = Math.max(dayNumber(u.historyStart), u.calendar.dayAt(w.from));
   const last = Math.min(dayNumber(u.asOf) - 1, u.calendar.dayAt(Math.max(w.from, w.to - 1)));
-  const out: [number, number][] = [];
+  const out: [number, number, string][] = [];
   for (const inst of meter.installs) {
     const a = Math.max(first, u.calendar.dayAt(Date.parse(inst.installedAt) / 1000));
     const b = Math.min(last, inst.removedAt ? u.calendar.dayAt(Date.parse(inst.removedAt) / 1000) - 1 : Infinity);
-    if (a <= b) out.push([a, b]);
+    if (a <= b) out.push([a, b, inst.servicePointId]);
   }
   return out;
 }
 
-function syntheticChannel(u: Utility, meter: MdmMeter, channel: Channel, w: EspiWindow, mrHref: string, feed: Feed) {
-  const load = u.loads.get(meter.meterId)!;
-  for (const [a, b] of meterDayRange(u, meter, w)) {
-    for (let d = a; d <= b; d++) {
-      const info = u.calendar.localDay(d);
-      const values = dayReadings(u.calendar, load, channel, d);
-      const slot = load.slotSeconds >= 86400 ? info.seconds : load.slotSeconds;
-      const quality = isEstimated(load, d) ? String(ESPI.quality.estimated) : null;
-      const readings: Reading[] = [];
-      for (let i = 0; i < values.length; i++) {
-        const start = info.start + i * slot;
-        if (start < w.from || start >= w.to) continue;
-        readings.push({ start: String(start), duration: String(slot), value: String(values[i]), cost: null, quality });
-      }
-      if (!readings.length) continue;
-      const whole = readings.length === values.length;
-      const href = `${mrHref}/IntervalBlock/${info.date.replaceAll('-', '')}`;
-      feed.entry(href, `${mrHref}/IntervalBlock`, [], '', block(readings, whole ? { start: String(info.start), duration: String(info.seconds) } : undefined), isoInstant(info.end));
-    }
-  }
+/** ReadingType children in schema order (ESPI 3.3 ReadingType sequence). */
+const READING_TYPE_ORDER = [
+  'accumulationBehaviour', 'commodity', 'consumptionTier', 'currency', 'dataQualifier', 'defaultQuality', 'flowDirection',
+  'intervalLength', 'kind', 'phase', 'powerOfTenMultiplier', 'timeAttribute', 'tou', 'uom', 'cpp', 'measuringPeriod',
+] as const;
+type ReadingTypeFields = Partial<Record<(typeof READING_TYPE_ORDER)[number], number>>;
+
+function readingType(fields: ReadingTypeFields): [string, string][] {
+  return READING_TYPE_ORDER.filter((k) => fields[k] !== undefined).map((k) => [k, String(fields[k])]);
 }
 
-function readingTypeOf(meter: MdmMeter, channel: Channel): [string, string][] {
+/** One MeterReading of a synthetic usage point: its ReadingType and its IntervalBlocks. */
+interface Channel {
+  id: string;
+  title: string;
+  readingType: [string, string][];
+  blocks: { key: string; readings: Reading[]; whole: { start: string; duration: string } | null; updated: string }[];
+}
+
+const quality = (q: number): string | null =>
+  q === READ_ESTIMATED ? String(ESPI.quality.estimated) : q === READ_EDITED ? String(ESPI.quality.manuallyEdited) : null;
+
+/** Interval channels of the meter's days, from a per-reading mapping (null: no reading). */
+function intervalChannel(
+  days: MeterDay[], w: EspiWindow, id: string, title: string, rt: [string, string][],
+  reading: (d: MeterDay, i: number) => Omit<Reading, 'start' | 'duration'> | null,
+): Channel {
+  const blocks = days.map((d) => {
+    const readings: Reading[] = [];
+    for (let i = 0; i < d.forward.length; i++) {
+      const start = d.info.start + i * d.slotSeconds;
+      if (start < w.from || start >= w.to) continue;
+      const r = reading(d, i);
+      if (r) readings.push({ start: String(start), duration: String(d.slotSeconds), ...r });
+    }
+    const whole = readings.length === d.forward.length ? { start: String(d.info.start), duration: String(d.info.seconds) } : null;
+    return { key: d.info.date.replaceAll('-', ''), readings, whole, updated: isoInstant(d.info.end) };
+  });
+  return { id, title, readingType: rt, blocks: blocks.filter((b) => b.readings.length) };
+}
+
+function syntheticChannels(u: Utility, meter: MdmMeter, w: EspiWindow, wanted: ReadonlySet<MdmChannel>): Channel[] {
+  const load = u.loads.get(meter.meterId)!;
+  const days: MeterDay[] = [];
+  for (const [a, b, sp] of meterDayRange(u, meter, w)) for (let d = a; d <= b; d++) days.push(meterDay(u, meter, load, d, sp));
+  const base: ReadingTypeFields = {
+    accumulationBehaviour: ESPI.accumulation.deltaData, commodity: ESPI.commodity[meter.commodity], dataQualifier: ESPI.dataQualifier.normal,
+    intervalLength: meter.intervalSeconds, kind: ESPI.kind[meter.commodity], phase: meter.commodity === 'ELECTRIC' ? 769 : undefined,
+    powerOfTenMultiplier: 0, timeAttribute: ESPI.timeAttribute.none, uom: ESPI.uom[meter.commodity],
+  };
+  const electric = meter.commodity === 'ELECTRIC';
+  const bidirectional = meter.flow === 'BIDIRECTIONAL';
+  const out: Channel[] = [];
+  if (wanted.has('delivered')) {
+    out.push(intervalChannel(days, w, '01', 'Delivered', readingType({
+      ...base, currency: ESPI.currency.USD, defaultQuality: ESPI.quality.valid, flowDirection: ESPI.flowDirection.forward,
+    }), (d, i) => ({
+      value: String(d.forward[i]), cost: d.cost ? String(d.cost[i]) : null, quality: quality(d.quality[i]),
+      ...(d.tou ? { tou: d.tou[i] } : {}),
+    })));
+  }
+  if (bidirectional && wanted.has('received')) {
+    out.push(intervalChannel(days, w, '02', 'Received', readingType({ ...base, defaultQuality: ESPI.quality.valid, flowDirection: ESPI.flowDirection.reverse }),
+      (d, i) => ({ value: String(d.reverse![i]), cost: null, quality: quality(d.quality[i]) })));
+  }
+  if (bidirectional && wanted.has('net')) {
+    out.push(intervalChannel(days, w, '03', 'Net', readingType({ ...base, defaultQuality: ESPI.quality.derived, flowDirection: ESPI.flowDirection.net }),
+      (d, i) => ({ value: String(d.forward[i] - d.reverse![i]), cost: null, quality: null })));
+  }
+  if (electric && wanted.has('register')) {
+    // The delivered-energy register (OBIS 1.8.0) at the start of each interval: a day's first from
+    // the meter's history, the next ones adding the intervals before them.
+    const registers = new Map<number, Float64Array>();
+    let at = 0;
+    for (const d of days) {
+      if (!registers.has(d.info.day - 1)) at = registerAt(u, meter, load, d.info.day);
+      const starts = new Float64Array(d.forward.length);
+      for (let i = 0; i < d.forward.length; i++) {
+        starts[i] = at;
+        at += d.forward[i];
+      }
+      registers.set(d.info.day, starts);
+    }
+    out.push(intervalChannel(days, w, '04', REGISTER_TITLE, readingType({
+      ...base, accumulationBehaviour: ESPI.accumulation.bulkQuantity, defaultQuality: ESPI.quality.valid, flowDirection: ESPI.flowDirection.forward,
+    }), (d, i) => ({ value: String(registers.get(d.info.day)![i]), cost: null, quality: null })));
+  }
+  if (meter.measures.includes('DEMAND') && load.slotSeconds === 900 && wanted.has('demand')) {
+    const blocks = days.filter((d) => d.info.start >= w.from && d.info.start < w.to).map((d) => {
+      const whole = { start: String(d.info.start), duration: String(d.info.seconds) };
+      return { key: d.info.date.replaceAll('-', ''), whole, updated: isoInstant(d.info.end),
+        readings: [{ ...whole, value: String(peakDemand(d.forward, d.slotSeconds)), cost: null, quality: null }] };
+    });
+    out.push({ id: '05', title: 'Maximum demand', blocks, readingType: readingType({
+      accumulationBehaviour: ESPI.accumulation.indicating, commodity: ESPI.commodity.ELECTRIC, dataQualifier: ESPI.dataQualifier.maximum,
+      defaultQuality: ESPI.quality.derived, flowDirection: ESPI.flowDirection.forward, intervalLength: 86400, kind: ESPI.demandKind, phase: 769,
+      powerOfTenMultiplier: 0, timeAttribute: ESPI.timeAttribute.none, uom: ESPI.demandUom, measuringPeriod: ESPI.measuringPeriod.fifteenMinute,
+    }) });
+  }
+  if (electric && wanted.has('billed')) out.push(...billedChannels(u, meter, w, base));
+  return out;
+}
+
+/** MeterReading title of the register channel: the register's identifier (OBIS active energy import, total). */
+export const REGISTER_TITLE = '1.8.0';
+
+/** Billed usage per bill section (`06`) and per tier (`1n`), one reading per section over the meter's days in it. */
+function billedChannels(u: Utility, meter: MdmMeter, w: EspiWindow, base: ReadingTypeFields): Channel[] {
+  const periods = billedPeriods(u, meter, u.calendar.dayAt(w.from), u.calendar.dayAt(Math.max(w.from, w.to - 1)))
+    .map((p) => ({ p, start: u.calendar.localDay(p.first).start, end: u.calendar.localDay(p.last).end }))
+    .filter(({ start }) => start >= w.from && start < w.to);
+  const rt = (tier?: number) => readingType({
+    ...base, consumptionTier: tier, defaultQuality: ESPI.quality.revenue, flowDirection: ESPI.flowDirection.forward,
+    intervalLength: undefined, timeAttribute: ESPI.timeAttribute.billingPeriod,
+  });
+  const channel = (id: string, title: string, value: (p: BilledPeriod) => number | null, tier?: number): Channel => ({
+    id, title, readingType: rt(tier),
+    blocks: periods.filter(({ p }) => value(p) !== null).map(({ p, start, end }) => {
+      const whole = { start: String(start), duration: String(end - start) };
+      return { key: dateOf(p.first).replaceAll('-', ''), whole, updated: isoInstant(end),
+        readings: [{ ...whole, value: String(value(p)), cost: null, quality: null, ...(tier ? { consumptionTier: tier } : {}) }] };
+    }),
+  });
+  const tiers = Math.max(0, ...periods.map(({ p }) => p.tiers?.length ?? 0));
   return [
-    ['accumulationBehaviour', '4'],
-    ['commodity', String(ESPI.commodity[meter.commodity])],
-    ['dataQualifier', '12'],
-    ['flowDirection', String(ESPI.flowDirection[channel])],
-    ['intervalLength', String(meter.intervalSeconds)],
-    ['kind', String(ESPI.kind[meter.commodity])],
-    ...(meter.commodity === 'ELECTRIC' ? [['phase', '769'] as [string, string]] : []),
-    ['powerOfTenMultiplier', '0'],
-    ['timeAttribute', '0'],
-    ['uom', String(ESPI.uom[meter.commodity])],
+    channel('06', 'Billed', (p) => p.forward),
+    ...Array.from({ length: tiers }, (_, k) => channel(`1${k + 1}`, `Billed tier ${k + 1}`, (p) => p.tiers?.[k] ?? null, k + 1)),
   ];
 }
 
 const pairsXml = (pairs: [string, string][]) => pairs.map(([k, v]) => el(k, v)).join('');
 
-function usagePoint(u: Utility, meter: MdmMeter, w: EspiWindow, feed: Feed) {
+function usagePoint(u: Utility, meter: MdmMeter, w: EspiWindow, wanted: ReadonlySet<MdmChannel>, feed: Feed) {
   const series: GreenButtonSeries | undefined = u.greenButton.get(meter.meterId);
   const upHref = `${RES}/UsagePoint/${meter.usagePointId}`;
   const kind = series ? series.serviceKind : String(ESPI.serviceKind[meter.commodity]);
@@ -142,24 +242,25 @@ function usagePoint(u: Utility, meter: MdmMeter, w: EspiWindow, feed: Feed) {
     espi('UsagePoint', `<ServiceCategory>${el('kind', kind)}</ServiceCategory>`), meter.updatedAt);
   feed.entry(`${RES}/LocalTimeParameters/${meter.usagePointId}`, `${RES}/LocalTimeParameters`, [], series ? 'Local time (as published)' : `Local time (${u.timezone})`,
     espi('LocalTimeParameters', pairsXml(series ? series.localTime : localTimeParameters(u))), meter.updatedAt);
-  const channels: Channel[] = meter.flow === 'BIDIRECTIONAL' && !series ? ['forward', 'reverse'] : ['forward'];
-  channels.forEach((channel, i) => {
-    const mr = `${upHref}/MeterReading/0${i + 1}`;
-    const rt = `${RES}/ReadingType/${meter.usagePointId}-0${i + 1}`;
-    feed.entry(mr, `${upHref}/MeterReading`, [`${mr}/IntervalBlock`, rt], channel === 'forward' ? 'Delivered' : 'Received',
-      espi('MeterReading', ''), meter.updatedAt);
-    feed.entry(rt, `${RES}/ReadingType`, [], 'Reading type', espi('ReadingType', pairsXml(series ? series.readingType : readingTypeOf(meter, channel))), meter.updatedAt);
-    if (series) {
-      series.blocks.forEach((b, n) => {
-        const readings = b.readings.filter((r) => Number(r.start) >= w.from && Number(r.start) < w.to);
-        if (!readings.length) return;
-        const whole = readings.length === b.readings.length;
-        feed.entry(`${mr}/IntervalBlock/${n + 1}`, `${mr}/IntervalBlock`, [], '', block(readings, whole ? b : undefined), meter.updatedAt);
-      });
-    } else {
-      syntheticChannel(u, meter, channel, w, mr, feed);
+  const channels: Channel[] = series ? [greenButtonChannel(series, w, meter)] : syntheticChannels(u, meter, w, wanted);
+  for (const channel of channels) {
+    const mr = `${upHref}/MeterReading/${channel.id}`;
+    const rt = `${RES}/ReadingType/${meter.usagePointId}-${channel.id}`;
+    feed.entry(mr, `${upHref}/MeterReading`, [`${mr}/IntervalBlock`, rt], channel.title, espi('MeterReading', ''), meter.updatedAt);
+    feed.entry(rt, `${RES}/ReadingType`, [], 'Reading type', espi('ReadingType', pairsXml(channel.readingType)), meter.updatedAt);
+    for (const b of channel.blocks) {
+      feed.entry(`${mr}/IntervalBlock/${b.key}`, `${mr}/IntervalBlock`, [], '', block(b.readings, b.whole ?? undefined), b.updated);
     }
+  }
+}
+
+/** A Green Button file replayed: its reading type and blocks as they were, readings inside the window. */
+function greenButtonChannel(series: GreenButtonSeries, w: EspiWindow, meter: MdmMeter): Channel {
+  const blocks = series.blocks.flatMap((b, n) => {
+    const readings = b.readings.filter((r) => Number(r.start) >= w.from && Number(r.start) < w.to);
+    return readings.length ? [{ key: String(n + 1), readings, whole: readings.length === b.readings.length ? b : null, updated: meter.updatedAt }] : [];
   });
+  return { id: '01', title: 'Delivered', readingType: series.readingType, blocks };
 }
 
 /** Days of readings a feed of this meter over the window holds (the cost of a request). */
@@ -174,10 +275,10 @@ export function dataDays(u: Utility, meter: MdmMeter, w: EspiWindow): number {
   return days.size;
 }
 
-/** One Atom feed over several usage points. */
-export function espiFeed(u: Utility, meters: MdmMeter[], w: EspiWindow, selfHref: string): string {
+/** One Atom feed over several usage points, with the MeterReadings asked for. */
+export function espiFeed(u: Utility, meters: MdmMeter[], w: EspiWindow, selfHref: string, channels: ReadonlySet<MdmChannel>): string {
   const feed = new Feed();
-  for (const meter of meters) usagePoint(u, meter, w, feed);
+  for (const meter of meters) usagePoint(u, meter, w, channels, feed);
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom">',

@@ -85,17 +85,62 @@ export interface MdmLookup<T> {
 /**
  * ESPI codes used in the feeds (NAESB REQ.21):
  * - ServiceCategory kind: 0 electricity, 1 gas, 2 water
- * - ReadingType uom: 72 Wh, 119 ft³, 128 US gallon
- * - ReadingType flowDirection: 1 forward (delivered to the customer), 19 reverse (received from the customer)
+ * - ReadingType uom: 72 Wh, 38 W, 119 ft³, 128 US gallon
+ * - ReadingType flowDirection: 1 forward (delivered to the customer), 4 net (delivered − received), 19 reverse (received from the customer)
  * - ReadingType commodity: 1 electricity, 7 natural gas, 9 potable water
- * - ReadingType kind: 12 energy, 58 volume
- * - ReadingQuality quality: absent = valid; 8 estimated (reference day); 14 raw
+ * - ReadingType kind: 8 demand, 12 energy, 58 volume
+ * - ReadingType accumulationBehaviour: 1 bulk quantity (a register), 4 delta data (interval usage), 6 indicating (e.g. a maximum)
+ * - ReadingType dataQualifier: 8 maximum, 12 normal; timeAttribute: 0 none, 8 billing period; measuringPeriod 2 fifteen minutes
+ * - ReadingType currency: 840 USD (IntervalReading `cost` is in hundred-thousandths of it)
+ * - ReadingType consumptionTier: the tier (1-based) of billed usage; IntervalReading `tou`: the MDM's TOU bucket (0 none)
+ * - QualityOfReading (ReadingType defaultQuality, ReadingQuality quality): 0 valid, 7 manually edited,
+ *   8 estimated (reference day), 11 derived, 14 raw, 19 revenue quality
  */
 export const ESPI = {
   serviceKind: { ELECTRIC: 0, GAS: 1, WATER: 2 },
   uom: { ELECTRIC: 72, GAS: 119, WATER: 128 },
+  demandUom: 38,
   commodity: { ELECTRIC: 1, GAS: 7, WATER: 9 },
   kind: { ELECTRIC: 12, GAS: 58, WATER: 58 },
-  flowDirection: { forward: 1, reverse: 19 },
-  quality: { estimated: 8 },
+  demandKind: 8,
+  flowDirection: { forward: 1, net: 4, reverse: 19 },
+  accumulation: { bulkQuantity: 1, deltaData: 4, indicating: 6 },
+  dataQualifier: { maximum: 8, normal: 12 },
+  timeAttribute: { none: 0, billingPeriod: 8 },
+  measuringPeriod: { fifteenMinute: 2 },
+  currency: { USD: 840 },
+  quality: { valid: 0, manuallyEdited: 7, estimated: 8, derived: 11, revenue: 19 },
 } as const;
+
+/**
+ * The MeterReadings a synthetic usage point can serve (ESPI feed parameter `channels`), with their
+ * ids: delivered `01`, received `02` (bidirectional), net `03` (bidirectional), register `04`
+ * (electric: the delivered-energy register at each interval start), demand `05` (meters measuring
+ * demand: the day's highest 15-minute demand), billed `06` (electric: the billed usage per bill
+ * section) and its tiers `1n`. Feeds serve delivered and received unless asked for more.
+ */
+export type MdmChannel = 'delivered' | 'received' | 'net' | 'register' | 'demand' | 'billed';
+export const MDM_CHANNELS: readonly MdmChannel[] = ['delivered', 'received', 'net', 'register', 'demand', 'billed'];
+
+/** `GET /mdm/v1/tou-buckets`: the TOU buckets IntervalReading `tou` codes name (0 = no TOU period). */
+export interface MdmTouBucket {
+  code: number;
+  /** CIS TOU period code: SPK, PK, PPK, OPK, SOP. */
+  period: 'SPK' | 'PK' | 'PPK' | 'OPK' | 'SOP';
+  /** SUM or WIN when the rates price it by season; null when it applies all year. */
+  season: 'SUM' | 'WIN' | null;
+}
+
+/** `GET /mdm/v1/supply-mix`: one hour of the grid's supply mix. */
+export interface MdmSupplyMixHour {
+  /** UTC instants, [start, end). */
+  start: string;
+  end: string;
+  sources: {
+    source: 'SOLAR' | 'WIND' | 'HYDRO' | 'GEOTHERMAL' | 'NUCLEAR' | 'NATURAL_GAS';
+    /** Decimal ratio (four decimals); the hour's shares add up to exactly 1. */
+    share: string;
+    /** gCO2e/kWh. */
+    carbonIntensity: string;
+  }[];
+}

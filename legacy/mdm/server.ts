@@ -1,13 +1,17 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { dateOf, dayNumber } from '../generator/calendar';
+import { dateOf, dayNumber, isoInstant } from '../generator/calendar';
+import { CARBON_INTENSITY, SHARE_SCALE, SUPPLY_SOURCES, supplyMixAt } from '../generator/supplyMix';
+import { touBuckets } from '../generator/tariffs';
 import { dailyTotal, isEstimated } from '../generator/usage';
 import type { Utility } from '../generator/utility';
 import { one, Table, type ListingParams, type TableSpec } from '../sim/listing';
 import { badRequest, isoDate, isoDateTime, list, notFound, parseParams } from '../sim/params';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../sim/server';
 import { dataDays, espiFeed, type EspiWindow } from './espi';
-import { ESPI, type MdmError, type MdmLookup, type MdmMeter, type MdmPage } from './records';
+import {
+  ESPI, MDM_CHANNELS, type MdmChannel, type MdmError, type MdmLookup, type MdmMeter, type MdmPage, type MdmSupplyMixHour, type MdmTouBucket,
+} from './records';
 
 /** The MDM simulator: JSON device registry and Green Button ESPI interval feeds (see legacy/README.md). */
 
@@ -16,6 +20,8 @@ const LISTING: ListingParams = { limit: 'limit', cursor: 'cursor', q: 'q', qFiel
 export const MAX_USAGE_POINT_DAYS = 4000;
 const MAX_DAILY_METERS = 100;
 const MAX_DAILY_DAYS = 800;
+/** Largest supply-mix request, in hours. */
+const MAX_MIX_HOURS = 800 * 24;
 
 export function mdmError(status: number, message: string): MdmError {
   return { fault: { code: `MDM-${status}`, message } };
@@ -51,7 +57,9 @@ function meterTable(u: Utility): TableSpec<MdmMeter> {
 }
 
 const lookupBody = z.object({ by: z.string().min(1), keys: z.array(z.string().max(200)).min(1).max(1000) }).strict();
-const windowQuery = { 'published-min': isoDateTime.optional(), 'published-max': isoDateTime.optional() };
+const channelList = list.pipe(z.array(z.enum(MDM_CHANNELS as [MdmChannel, ...MdmChannel[]], { error: `channels are ${MDM_CHANNELS.join(', ')}` })));
+const windowQuery = { 'published-min': isoDateTime.optional(), 'published-max': isoDateTime.optional(), channels: channelList.optional() };
+const mixQuery = z.object({ from: isoDateTime, to: isoDateTime }).strict();
 const dailyQuery = z.object({ meterId: list, from: isoDate, to: isoDate }).strict();
 
 interface DailyRead {
@@ -76,12 +84,12 @@ export async function startMdmSimulator(utility: Utility, options: SimulatorOpti
     return { from: Math.floor(from), to: Math.ceil(to) };
   };
 
-  const sendFeed = (req: Request, res: Response, found: MdmMeter[], w: EspiWindow) => {
+  const sendFeed = (req: Request, res: Response, found: MdmMeter[], w: EspiWindow, channels: MdmChannel[] = ['delivered', 'received']) => {
     const days = found.reduce((n, m) => n + dataDays(utility, m, w), 0);
     if (days > MAX_USAGE_POINT_DAYS) {
       throw badRequest(`request covers ${days} usage-point-days of readings; at most ${MAX_USAGE_POINT_DAYS}: narrow published-min/published-max`);
     }
-    res.type('application/atom+xml').send(espiFeed(utility, found, w, req.originalUrl));
+    res.type('application/atom+xml').send(espiFeed(utility, found, w, req.originalUrl, new Set(channels)));
   };
 
   const dailyReads = (query: Record<string, unknown>): { items: DailyRead[] } => {
@@ -129,6 +137,24 @@ export async function startMdmSimulator(utility: Utility, options: SimulatorOpti
     return { items };
   };
 
+  /** The grid's hourly supply mix for the hours starting in [from, to), within the history. */
+  const supplyMix = (query: Record<string, unknown>): { items: MdmSupplyMixHour[] } => {
+    const { from, to } = parseParams(mixQuery, query);
+    const lo = Math.ceil(Math.max(Date.parse(from) / 1000, utility.calendar.startOf(utility.historyStart)) / 3600) * 3600;
+    const hi = Math.min(Date.parse(to) / 1000, utility.horizon);
+    if (Date.parse(to) <= Date.parse(from)) throw badRequest('from must be before to');
+    if ((hi - lo) / 3600 > MAX_MIX_HOURS) throw badRequest(`at most ${MAX_MIX_HOURS} hours`);
+    const items: MdmSupplyMixHour[] = [];
+    for (let t = lo; t < hi; t += 3600) {
+      const shares = supplyMixAt(utility, t);
+      items.push({
+        start: isoInstant(t), end: isoInstant(t + 3600),
+        sources: SUPPLY_SOURCES.map((source, i) => ({ source, share: ratio(shares[i]), carbonIntensity: CARBON_INTENSITY[source] })),
+      });
+    }
+    return { items };
+  };
+
   return startSimulator({
     name: 'mdm',
     utility,
@@ -143,11 +169,16 @@ export async function startMdmSimulator(utility: Utility, options: SimulatorOpti
         return { items: meters.lookup(by, keys) };
       });
       r.get('/mdm/v1/daily-reads', (req) => dailyReads(req.query as Record<string, unknown>));
+      r.get('/mdm/v1/tou-buckets', (req): { items: MdmTouBucket[] } => {
+        parseParams(z.object({}).strict(), req.query);
+        return { items: touBuckets(utility.cis.rates) };
+      });
+      r.get('/mdm/v1/supply-mix', (req) => supplyMix(req.query as Record<string, unknown>));
       r.get('/espi/1_1/resource/Batch/UsagePoint/:id', (req, res) => {
         const query = parseParams(z.object(windowQuery).strict(), req.query);
         const meter = utility.index.meterByUsagePoint.get(String(req.params.id));
         if (!meter) throw notFound(`no usage point ${req.params.id}`);
-        sendFeed(req, res, [meter], window(query));
+        sendFeed(req, res, [meter], window(query), query.channels);
       });
       r.get('/espi/1_1/resource/Batch/UsagePoints', (req, res) => {
         const query = parseParams(z.object({ ids: list, ...windowQuery }).strict(), req.query);
@@ -157,8 +188,13 @@ export async function startMdmSimulator(utility: Utility, options: SimulatorOpti
           if (!meter) throw notFound(`no usage point ${id}`);
           return meter;
         });
-        sendFeed(req, res, found, window(query));
+        sendFeed(req, res, found, window(query), query.channels);
       });
     },
   }, options);
+}
+
+/** Ten-thousandths as a decimal ratio string ("0.2310", "1.0000"). */
+function ratio(tenThousandths: number): string {
+  return `${Math.floor(tenThousandths / SHARE_SCALE)}.${String(tenThousandths % SHARE_SCALE).padStart(4, '0')}`;
 }

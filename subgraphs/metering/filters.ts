@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Field, ID, InputType } from 'type-graphql';
+import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { cdsEnum, DateTimeScalar, MeterType, type EnumValue } from '../shared';
 import type { MeterListing } from './adapter/mdm';
 import { meterTypeFilters } from './adapter/translate';
@@ -50,6 +50,26 @@ export function meterListing(f: MeterDeviceFilter = {}): MeterListing | null {
   return { filters, ...(types ? { anyOf: [types] } : {}), ...search };
 }
 
+/** What a usage listing adds to the MDM's delivered and received readings (none by default). */
+export type UsageDetail = 'QUALITY' | 'TIME_OF_USE' | 'NET' | 'REGISTER' | 'COST' | 'SUPPLY_MIX' | 'PEAK_DEMAND' | 'BILLED';
+export const UsageDetail = Object.fromEntries(
+  (['QUALITY', 'TIME_OF_USE', 'NET', 'REGISTER', 'COST', 'SUPPLY_MIX', 'PEAK_DEMAND', 'BILLED'] as const).map((d) => [d, d]),
+) as { readonly [K in UsageDetail]: K };
+registerEnumType(UsageDetail, {
+  name: 'UsageSegmentDetail',
+  description: 'Extra formats a usage listing asks the MDM for (cds-wg3-01 §10.8.5)',
+  valuesConfig: {
+    QUALITY: { description: 'Each format states the `quality` its readings share; readings of another quality than the channel\'s default also come as a format of that quality.' },
+    TIME_OF_USE: { description: 'Delivered energy also per TOU period and season of the rate in effect (`tou`/`season` set), or with `tou: null` where the rate has none.' },
+    NET: { description: 'Net energy of bidirectional meters (`direction: net`).' },
+    REGISTER: { description: 'The delivered-energy register at each interval start (`meter_readings`).' },
+    COST: { description: 'The cost of each reading (`cost`, `indexes` naming the usage it prices).' },
+    SUPPLY_MIX: { description: 'The grid\'s hourly supply mix per source (`electric_supply_mix`, `indexes` naming the delivered energy).' },
+    PEAK_DEMAND: { description: 'Each day\'s highest 15-minute demand, as DAILY_PEAK_DEMAND segments.' },
+    BILLED: { description: 'The billed usage of each bill section (and its tiers), as BILLING_PERIOD segments.' },
+  },
+});
+
 @InputType({ description: 'cds-wg3-01 §10.8.8 listing input.' })
 export class UsageSegmentFilter {
   @Field(() => [ID], {
@@ -71,4 +91,7 @@ export class UsageSegmentFilter {
 
   @Field(() => DateTimeScalar, { nullable: true, description: 'Grant window end (`segment_end`): later value sets are trimmed off.' })
   windowEnd?: string | null;
+
+  @Field(() => [UsageDetail], { nullable: true, description: 'What to add to the delivered and received readings; none by default.' })
+  details?: UsageDetail[] | null;
 }

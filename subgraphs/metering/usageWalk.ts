@@ -3,6 +3,8 @@ import { badUserInput, compareKeys, keyOf, legacyError, sortNodes, type KeysetWi
 import { parseEspiFeed } from './adapter/espi';
 import { MAX_POINT_DAYS, MDM_MAX_FEED_POINTS, type MdmClient } from './adapter/mdm';
 import { buildSegments, localDayStart, nextLocalDay, type SegmentModel } from './adapter/segments';
+import type { UsageDetail } from './filters';
+import { mdmChannels, segmentOptions } from './usageDetails';
 
 /**
  * The usage-segment listing walks an ordered list of meters (the REST facade orders them by the
@@ -21,6 +23,8 @@ export interface UsageQuery {
   before: number | null;
   /** `cds_usagesegment_ids`, when given. */
   ids: Set<string> | null;
+  /** What to add to the delivered and received readings. */
+  details: ReadonlySet<UsageDetail>;
   /** Binds cursors to this listing and filter. */
   tag: string;
   timezone: string;
@@ -65,7 +69,11 @@ function selected(segment: SegmentModel, query: UsageQuery): boolean {
 async function fetchSegments(mdm: MdmClient, meters: MdmMeter[], from: number, to: number, query: UsageQuery, ordering: Ordering<SegmentModel>): Promise<Map<string, SegmentModel[]>> {
   const out = new Map<string, SegmentModel[]>(meters.map((m) => [m.meterId, []]));
   if (to <= from) return out;
-  const { xml, receivedAt } = await mdm.feed(meters.map((m) => m.usagePointId), new Date(from), new Date(to));
+  const [{ xml, receivedAt }, options] = await Promise.all([
+    mdm.feed(meters.map((m) => m.usagePointId), new Date(from), new Date(to), mdmChannels(query.details)),
+    // The supply mix of every hour a reading of the window can fall in.
+    segmentOptions(mdm, query.details, from - (from % 3_600_000), to),
+  ]);
   let points;
   try {
     points = parseEspiFeed(xml);
@@ -75,7 +83,7 @@ async function fetchSegments(mdm: MdmClient, meters: MdmMeter[], from: number, t
   for (const meter of meters) {
     const point = points.find((p) => p.id === meter.usagePointId || p.href.endsWith(`/UsagePoint/${meter.usagePointId}`));
     if (!point) continue;
-    const segments = buildSegments(meter, point, { from: query.from, to: query.to }, query.timezone, receivedAt);
+    const segments = buildSegments(meter, point, { from: query.from, to: query.to }, query.timezone, receivedAt, options);
     out.set(meter.meterId, sortNodes(ordering, segments.filter((s) => selected(s, query))));
   }
   return out;

@@ -14,8 +14,11 @@ export interface EspiReading {
   value: string;
   /** Cost in hundred-thousandths of the currency, when the feed carries it. */
   cost: string | null;
-  /** ReadingQuality codes; none = valid. */
+  /** ReadingQuality code; null when none is given (the ReadingType's `defaultQuality` applies). */
   quality: number | null;
+  /** ESPI `tou` (the Data Custodian's TOU bucket, 0 = none) and `consumptionTier`, when given. */
+  tou: number | null;
+  consumptionTier: number | null;
 }
 
 export interface EspiReadingType {
@@ -26,7 +29,17 @@ export interface EspiReadingType {
   kind: number | null;
   intervalLength: number | null;
   currency: number | null;
+  accumulationBehaviour: number | null;
+  dataQualifier: number | null;
+  defaultQuality: number | null;
+  timeAttribute: number | null;
+  consumptionTier: number | null;
 }
+
+const NO_READING_TYPE: EspiReadingType = {
+  uom: null, powerOfTenMultiplier: 0, flowDirection: null, commodity: null, kind: null, intervalLength: null, currency: null,
+  accumulationBehaviour: null, dataQualifier: null, defaultQuality: null, timeAttribute: null, consumptionTier: null,
+};
 
 export interface EspiBlock {
   /** Atom `published` / `updated` of the IntervalBlock entry, when present. */
@@ -38,6 +51,8 @@ export interface EspiBlock {
 export interface EspiChannel {
   /** The MeterReading's self link. */
   href: string;
+  /** The MeterReading entry's Atom title (e.g. a register's identifier). */
+  title: string | null;
   readingType: EspiReadingType;
   blocks: EspiBlock[];
 }
@@ -97,7 +112,10 @@ function readings(block: Node): EspiReading[] {
       duration: int(period.duration) ?? 0,
       value,
       cost: text(r.cost),
-      quality: qualities.find((q) => q !== 0) ?? null,
+      // A reading may list several codes: the first one saying more than "valid" wins.
+      quality: qualities.find((q) => q !== 0) ?? qualities[0] ?? null,
+      tou: int(r.tou),
+      consumptionTier: int(r.consumptionTier),
     };
   });
 }
@@ -122,6 +140,8 @@ export function parseEspiFeed(xml: string): EspiUsagePoint[] {
       readingTypes.set(self, {
         uom: int(rt.uom), powerOfTenMultiplier: int(rt.powerOfTenMultiplier) ?? 0, flowDirection: int(rt.flowDirection),
         commodity: int(rt.commodity), kind: int(rt.kind), intervalLength: int(rt.intervalLength), currency: int(rt.currency),
+        accumulationBehaviour: int(rt.accumulationBehaviour), dataQualifier: int(rt.dataQualifier), defaultQuality: int(rt.defaultQuality),
+        timeAttribute: int(rt.timeAttribute), consumptionTier: int(rt.consumptionTier),
       });
     } else if (c.UsagePoint !== undefined) {
       const up = (c.UsagePoint || {}) as Node;
@@ -139,9 +159,8 @@ export function parseEspiFeed(xml: string): EspiUsagePoint[] {
     const rtHref = links(mr.entry).find((l) => l.rel === 'related' && /\/ReadingType\//.test(l.href))?.href;
     const channel: EspiChannel = {
       href: mr.href,
-      readingType: (rtHref && readingTypes.get(rtHref)) || {
-        uom: null, powerOfTenMultiplier: 0, flowDirection: null, commodity: null, kind: null, intervalLength: null, currency: null,
-      },
+      title: text(mr.entry.title),
+      readingType: (rtHref && readingTypes.get(rtHref)) || NO_READING_TYPE,
       blocks: blocks
         .filter((b) => b.up === `${mr.href}/IntervalBlock`)
         .map((b) => ({

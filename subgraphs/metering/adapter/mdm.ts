@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { MdmMeter } from '../../../legacy/mdm/records';
-import { badUserInput, type LegacyClient, type LegacyPageResult, type LegacyPosition } from '../../shared';
+import type { MdmChannel, MdmMeter } from '../../../legacy/mdm/records';
+import { badUserInput, cachedFor, type LegacyClient, type LegacyPageResult, type LegacyPosition } from '../../shared';
 
 const radio = z.enum(['NONE', 'CAPABLE', 'ENABLED', 'CONFIGURED']);
 
@@ -40,6 +40,23 @@ export const mdmMeter = z.object({
 }) satisfies z.ZodType<MdmMeter>;
 
 const page = z.object({ items: z.array(mdmMeter), nextCursor: z.string().nullable(), prevCursor: z.string().nullable() });
+const touBuckets = z.object({
+  items: z.array(z.object({ code: z.number().int(), period: z.enum(['SPK', 'PK', 'PPK', 'OPK', 'SOP']), season: z.enum(['SUM', 'WIN']).nullable() })),
+});
+const decimalText = z.string().regex(/^\d+(\.\d+)?$/);
+const supplyMix = z.object({
+  items: z.array(z.object({
+    start: z.iso.datetime(),
+    end: z.iso.datetime(),
+    sources: z.array(z.object({
+      source: z.enum(['SOLAR', 'WIND', 'HYDRO', 'GEOTHERMAL', 'NUCLEAR', 'NATURAL_GAS']), share: decimalText, carbonIntensity: decimalText,
+    })),
+  })),
+});
+export type MdmTouBuckets = z.infer<typeof touBuckets>['items'];
+export type MdmSupplyMix = z.infer<typeof supplyMix>['items'];
+/** The TOU bucket catalogue changes with the rates: read at most once a minute. */
+const CATALOGUE_TTL_MS = 60_000;
 const lookup = z.object({ items: z.array(mdmMeter) });
 
 /** The MDM accepts at most this many values per list parameter or lookup, and this many usage points per feed. */
@@ -58,7 +75,17 @@ export interface MeterListing {
 
 /** The MDM's two faces (legacy/README.md, "MDM"): the JSON device registry and ESPI Atom feeds. */
 export class MdmClient {
-  constructor(readonly http: LegacyClient) {}
+  /** The MDM's TOU buckets (the codes of IntervalReading `tou`), shared by the process's requests. */
+  readonly touBuckets: () => Promise<MdmTouBuckets>;
+
+  constructor(readonly http: LegacyClient) {
+    this.touBuckets = cachedFor(CATALOGUE_TTL_MS, async () => (await this.http.getJson('/mdm/v1/tou-buckets', {}, touBuckets)).body.items);
+  }
+
+  /** The grid's hourly supply mix for the hours starting in [from, to). */
+  async supplyMix(from: Date, to: Date): Promise<MdmSupplyMix> {
+    return (await this.http.getJson('/mdm/v1/supply-mix', { from: from.toISOString(), to: to.toISOString() }, supplyMix)).body.items;
+  }
 
   async listMeters(listing: MeterListing, at: LegacyPosition): Promise<LegacyPageResult<MdmMeter> & { receivedAt: Date }> {
     const query: Record<string, string | string[] | number> = { limit: at.limit };
@@ -92,12 +119,13 @@ export class MdmClient {
     return { rows: done.flatMap((a) => a.body.items), receivedAt: done[0].receivedAt };
   }
 
-  /** One ESPI feed with the usage points' readings whose start lies in [from, to). */
-  async feed(usagePointIds: readonly string[], from: Date, to: Date): Promise<{ xml: string; receivedAt: Date }> {
+  /** One ESPI feed with the usage points' readings whose start lies in [from, to), of the MeterReadings asked for (default: delivered and received). */
+  async feed(usagePointIds: readonly string[], from: Date, to: Date, channels: readonly MdmChannel[] = []): Promise<{ xml: string; receivedAt: Date }> {
     const { body, receivedAt } = await this.http.getText('/espi/1_1/resource/Batch/UsagePoints', {
       ids: usagePointIds.join(','),
       'published-min': from.toISOString(),
       'published-max': to.toISOString(),
+      ...(channels.length ? { channels: channels.join(',') } : {}),
     }, 'application/atom+xml');
     return { xml: body, receivedAt };
   }

@@ -3,7 +3,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, ObjectType, Query, Resolver, Root } 
 import {
   badUserInput, Connection, keysetWindow, listingTag, paginate, PageArgs, type Page,
 } from '../../shared';
-import { formatCatalogue } from '../adapter/formats';
+import { formatCatalogue } from '../adapter/catalogue';
 import { parseSegmentId } from '../adapter/segments';
 import type { MeteringContext } from '../context';
 import { UsageSegmentFilter } from '../filters';
@@ -12,6 +12,7 @@ import { MeterDevice } from '../types/meterDevice';
 import { ServicePoint } from '../types/servicePoint';
 import { UsageSegment } from '../types/usageSegment';
 import { ValueFormat, type ValueFormatModel } from '../types/valueFormat';
+import { segmentOptions } from '../usageDetails';
 import { USAGE_ORDER_ARITY, usageOrdering, walkSegments, type UsageQuery } from '../usageWalk';
 
 @ObjectType()
@@ -48,6 +49,7 @@ export class UsageSegmentResolver {
       after: ms(filter.after),
       before: ms(filter.before),
       ids,
+      details: new Set(filter.details ?? []),
       tag: listingTag('usage', filter),
       timezone: ctx.timezone,
     };
@@ -61,9 +63,9 @@ export class UsageSegmentResolver {
     return ctx.segments.load(id);
   }
 
-  @Query(() => [ValueFormat], { description: 'Every Value Format the MDM produces (stable ids; the facade offers them as Choices).' })
-  usageValueFormats(): ValueFormatModel[] {
-    return formatCatalogue();
+  @Query(() => [ValueFormat], { description: 'Every Value Format the MDM produces, with every `details` asked for (stable ids).' })
+  async usageValueFormats(@Ctx() ctx: MeteringContext): Promise<ValueFormatModel[]> {
+    return formatCatalogue((await segmentOptions(ctx.mdm, new Set(['TIME_OF_USE']), 0, 0)).tou);
   }
 
   @FieldResolver(() => [MeterDevice])
