@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { cdsEnum, DateTimeScalar, MeterType, type EnumValue } from '../shared';
+import { UsageSegmentKind } from './types/usageSegment';
 import type { MeterListing } from './adapter/mdm';
 import { meterTypeFilters } from './adapter/translate';
 
@@ -94,4 +95,10 @@ export class UsageSegmentFilter {
 
   @Field(() => [UsageDetail], { nullable: true, description: 'What to add to the delivered and received readings; none by default.' })
   details?: UsageDetail[] | null;
+
+  @Field(() => [UsageSegmentKind], {
+    nullable: true,
+    description: 'The kinds of segment to list; by default INTERVAL and the kinds the `details` PEAK_DEMAND and BILLED add.',
+  })
+  kinds?: UsageSegmentKind[] | null;
 }

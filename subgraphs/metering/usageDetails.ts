@@ -10,12 +10,26 @@ import type { UsageSegmentKind } from './types/usageSegment';
  * the TOU bucket catalogue (TIME_OF_USE) and the supply mix of the feed's hours (SUPPLY_MIX).
  */
 
-const CHANNELS: Partial<Record<UsageDetail, MdmChannel>> = { NET: 'net', REGISTER: 'register', PEAK_DEMAND: 'demand', BILLED: 'billed' };
+const CHANNELS: Partial<Record<UsageDetail, MdmChannel>> = { NET: 'net', REGISTER: 'register' };
 
-/** The feed's MeterReadings: delivered and received, and those the details add ([] = the MDM's default, the same two). */
-export function mdmChannels(details: ReadonlySet<UsageDetail>): MdmChannel[] {
-  const more = [...details].map((d) => CHANNELS[d]).filter((c): c is MdmChannel => c !== undefined);
-  return more.length ? ['delivered', 'received', ...more] : [];
+/** The kinds of segment a listing holds: those asked for, or intervals and those the details add. */
+export function segmentKinds(details: ReadonlySet<UsageDetail>, kinds: readonly UsageSegmentKind[] | null | undefined): Set<UsageSegmentKind> {
+  if (kinds) return new Set(kinds);
+  return new Set<UsageSegmentKind>(['INTERVAL', ...(details.has('PEAK_DEMAND') ? ['DAILY_PEAK_DEMAND' as const] : []), ...(details.has('BILLED') ? ['BILLING_PERIOD' as const] : [])]);
+}
+
+/**
+ * The feed's MeterReadings for these kinds of segment and details: [] for the MDM's default
+ * (delivered and received), null when none is needed (no MDM call).
+ */
+export function mdmChannels(details: ReadonlySet<UsageDetail>, kinds: ReadonlySet<UsageSegmentKind>): MdmChannel[] | null {
+  const wanted = [
+    ...(kinds.has('INTERVAL') ? ['delivered', 'received', ...(['NET', 'REGISTER'] as const).filter((d) => details.has(d)).map((d) => CHANNELS[d]!)] : []),
+    ...channelsOfKind('DAILY_PEAK_DEMAND').filter(() => kinds.has('DAILY_PEAK_DEMAND') && details.has('PEAK_DEMAND')),
+    ...channelsOfKind('BILLING_PERIOD').filter(() => kinds.has('BILLING_PERIOD') && details.has('BILLED')),
+  ] as MdmChannel[];
+  if (wanted.length === 0) return null;
+  return wanted.length === 2 && kinds.has('INTERVAL') ? [] : wanted;
 }
 
 /** The MeterReadings holding one kind of segment (a segment fetched by id). */

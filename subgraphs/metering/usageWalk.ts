@@ -4,6 +4,7 @@ import { parseEspiFeed } from './adapter/espi';
 import { MAX_POINT_DAYS, MDM_MAX_FEED_POINTS, type MdmClient } from './adapter/mdm';
 import { buildSegments, localDayStart, nextLocalDay, type SegmentModel } from './adapter/segments';
 import type { UsageDetail } from './filters';
+import type { UsageSegmentKind } from './types/usageSegment';
 import { mdmChannels, segmentOptions } from './usageDetails';
 
 /**
@@ -23,8 +24,9 @@ export interface UsageQuery {
   before: number | null;
   /** `cds_usagesegment_ids`, when given. */
   ids: Set<string> | null;
-  /** What to add to the delivered and received readings. */
+  /** What to add to the delivered and received readings, and the kinds of segment to list. */
   details: ReadonlySet<UsageDetail>;
+  kinds: ReadonlySet<UsageSegmentKind>;
   /** Binds cursors to this listing and filter. */
   tag: string;
   timezone: string;
@@ -63,14 +65,16 @@ function meterRange(meter: MdmMeter, query: UsageQuery): [number, number] {
 function selected(segment: SegmentModel, query: UsageQuery): boolean {
   return (query.after === null || segment.end >= query.after)
     && (query.before === null || segment.start <= query.before)
-    && (query.ids === null || query.ids.has(segment.id));
+    && (query.ids === null || query.ids.has(segment.id))
+    && query.kinds.has(segment.kind);
 }
 
 async function fetchSegments(mdm: MdmClient, meters: MdmMeter[], from: number, to: number, query: UsageQuery, ordering: Ordering<SegmentModel>): Promise<Map<string, SegmentModel[]>> {
   const out = new Map<string, SegmentModel[]>(meters.map((m) => [m.meterId, []]));
-  if (to <= from) return out;
+  const channels = mdmChannels(query.details, query.kinds);
+  if (to <= from || channels === null) return out;
   const [{ xml, receivedAt }, options] = await Promise.all([
-    mdm.feed(meters.map((m) => m.usagePointId), new Date(from), new Date(to), mdmChannels(query.details)),
+    mdm.feed(meters.map((m) => m.usagePointId), new Date(from), new Date(to), channels),
     // The supply mix of every hour a reading of the window can fall in.
     segmentOptions(mdm, query.details, from - (from % 3_600_000), to),
   ]);

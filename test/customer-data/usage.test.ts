@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dayNumber, dayReadings } from '../../legacy/generator';
 import type { Utility } from '../../legacy/generator/utility';
 import { configSchema } from '../../lib/config';
-import { Decimal, JsonDecimal } from '../../rest-facade/json';
+import { Decimal, JsonDecimal, parseExact } from '../../rest-facade/json';
 import { DEMO_VALUE_FORMATS } from '../../rest-facade/scopes/customer-data';
 import { walk } from './support/api';
 import { startSystem, TIMEZONE, type System } from '../support/system';
@@ -47,18 +47,24 @@ describe('synthetic meters', () => {
     const [segment] = items;
     expect([segment.segment_start, segment.segment_end]).toEqual([dayStart, '2026-07-11T07:00:00Z']);
     expect(segment.interval).toEqual(new JsonDecimal('900'));
-    expect((segment.formats as Obj[]).map((f) => f.id)).toEqual(['electric_interval_kwh_forward', 'electric_interval_kwh_reverse', 'electric_interval_kw_demand']);
-    for (const f of segment.formats as Obj[]) expect(f).toEqual(formatsById.get(f.id as string));
+    const ids = (segment.formats as Obj[]).map((f) => f.id as string);
+    // Every offered format the meter yields (the direct usage scope selects them all); the vocabulary itself: usageFormats.test.ts.
+    expect(ids.slice(0, 3)).toEqual(['electric_interval_kwh_forward', 'electric_interval_kwh_reverse', 'electric_interval_kwh_net']);
+    for (const f of segment.formats as Obj[]) {
+      if (f.type === 'meter_readings') expect(Object.keys(f)).toContain('register');
+      else expect(parseExact(JSON.stringify(formatsById.get(f.id as string)))).toEqual(f);
+    }
     const load = u.loads.get(solar.meterId)!;
     const forward = dayReadings(u.calendar, load, 'forward', dayNumber(day));
     const reverse = dayReadings(u.calendar, load, 'reverse', dayNumber(day));
     const values = segment.values as Obj[][];
     expect(values).toHaveLength(96);
+    const [fwd, rev, demand] = ['electric_interval_kwh_forward', 'electric_interval_kwh_reverse', 'electric_interval_kw_demand'].map((id) => ids.indexOf(id));
     values.forEach((set, i) => {
-      expect(set[0]).toEqual({ eu: kwh(forward[i]) });
-      expect(set[1]).toEqual({ eu: kwh(-reverse[i]) });
+      expect(set[fwd]).toEqual({ eu: kwh(forward[i]) });
+      expect(set[rev]).toEqual({ eu: kwh(-reverse[i]) });
       // Average demand over 15 minutes: kWh × 4.
-      expect(set[2]).toEqual({ ed: new JsonDecimal(new Decimal(forward[i]).div(1000).times(4).toFixed()) });
+      expect(set[demand]).toEqual({ ed: new JsonDecimal(new Decimal(forward[i]).div(1000).times(4).toFixed()) });
     });
   });
 
@@ -103,7 +109,7 @@ describe('synthetic meters', () => {
   it('serves gas and water meters in the offered units they can be given in exactly', async () => {
     const water = u.mdm.meters.find((m) => m.commodity === 'WATER' && u.loads.has(m.meterId) && m.installs.some((i) => i.removedAt === null))!;
     const { items } = await walk<Obj>(system, await token({ segment_start: dayStart }), `usage-segments?cds_meterdevice_ids=${water.meterId}&before=${dayStart}`);
-    expect((items[0].formats as Obj[]).map((f) => f.id)).toEqual(['water_hourly_gal']);
+    expect((items[0].formats as Obj[]).map((f) => f.id)).toEqual(['water_hourly_gal', 'interval_cost_usd']);
     const readings = dayReadings(u.calendar, u.loads.get(water.meterId)!, 'forward', dayNumber(day));
     expect((items[0].values as Obj[][]).map((set) => set[0])).toEqual([...readings].map((gal) => ({ wu: new JsonDecimal(String(gal)) })));
   });
@@ -118,6 +124,7 @@ describe('Green Button meters', () => {
     return [...xml.matchAll(/<(?:espi:)?IntervalReading>([\s\S]*?)<\/(?:espi:)?IntervalReading>/g)].map(([, body]) => ({
       value: /<(?:espi:)?value>(-?\d+)</.exec(body)![1],
       cost: /<(?:espi:)?cost>(-?\d+)</.exec(body)?.[1] ?? null,
+      quality: /<(?:espi:)?quality>(\d+)</.exec(body)?.[1] ?? null,
     }));
   }
 
@@ -140,6 +147,12 @@ describe('Green Button meters', () => {
         if (expected[i].cost !== null) {
           const at = formats.indexOf('interval_cost_usd');
           expect((set[at] as { c: JsonDecimal }).c.toDecimal().toFixed()).toBe(new Decimal(expected[i].cost!).div(100_000).toFixed());
+        }
+        // The file's ReadingQuality: 8 (estimated using a reference day) → estimated, 7 (manually edited) → corrected.
+        const quality = { '8': 'estimated', '7': 'corrected' }[expected[i].quality ?? ''];
+        for (const q of ['estimated', 'corrected']) {
+          const at = formats.indexOf(`electric_interval_kwh_forward_${q}`);
+          expect(at < 0 ? null : set[at]).toEqual(q === quality ? set[0] : null);
         }
       });
       expect(servedKwh.times(1000).toFixed()).toBe(wh.toFixed());

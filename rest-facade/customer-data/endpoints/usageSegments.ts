@@ -1,6 +1,6 @@
 import { mergeWindows, windowsOf, type UsagePart } from '../../access';
 import { Decimal } from '../../json';
-import { DEMO_VALUE_FORMATS, type ValueFormat, type ValueFormatOffer } from '../../scopes/customer-data';
+import { DEMO_VALUE_FORMATS, type SegmentKind, type ValueFormat, type ValueFormatOffer } from '../../scopes/customer-data';
 import type { CustomerDataEndpoint } from '../endpoint';
 import { listingOperation } from '../operation';
 import { decimal } from '../present';
@@ -10,12 +10,14 @@ import { listUsageSegments, type UsageSegmentsQuery } from '../schemas';
 import { aggregatePage, aggregationMembers, type AggregateStreamVariables } from '../usage/aggregates';
 import { relatedBillSections } from '../usage/billSections';
 import { usageCandidates, type Candidates } from '../usage/candidates';
+import { detailsFor } from '../usage/details';
 import { columnsFor, project, type Column, type GraphFormat, type GraphValue } from '../usage/formats';
 import { meterFacts, usageStreams, type AggregatePair } from '../usage/order';
 import { within } from '../windows';
 
 interface UsageNode {
   cds_usagesegment_id: string;
+  kind: 'INTERVAL' | 'DAILY_PEAK_DEMAND' | 'BILLING_PERIOD';
   cds_created: string;
   cds_modified: string;
   cds_synced: string;
@@ -31,17 +33,30 @@ interface UsageNode {
   values: GraphValue[][];
 }
 
-
 const meterOf = (node: UsageNode) => node.related_meterdevices[0];
+const KIND: Record<UsageNode['kind'], SegmentKind> = { INTERVAL: 'interval', DAILY_PEAK_DEMAND: 'daily_peak_demand', BILLING_PERIOD: 'billing_period' };
+const GRAPH_KIND = Object.fromEntries(Object.entries(KIND).map(([graph, kind]) => [kind, graph])) as Record<SegmentKind, UsageNode['kind']>;
+const kindOf = (o: ValueFormatOffer): SegmentKind => o.segments ?? 'interval';
+
+/**
+ * The kinds of segment a part shows: those of the formats it selected; all with every format;
+ * intervals without formats (`null`: the segments' periods only, §7.2.8.1).
+ */
+function partKinds(p: UsagePart, catalogue: readonly ValueFormatOffer[]): Set<SegmentKind> {
+  if (p.value_formats === null) return new Set(['interval']);
+  return new Set(selectedOffers([p], catalogue).map(kindOf));
+}
 
 /**
  * The usage parts a segment is visible through: the windows of its meter — or, for an
- * aggregation's own segment, of its aggregation — in that part hold the whole segment.
+ * aggregation's own segment, of its aggregation — in that part hold the whole segment, and the
+ * part shows segments of its kind.
  */
-function usageParts(node: UsageNode, parts: readonly UsagePart[]): UsagePart[] {
+function usageParts(node: UsageNode, parts: readonly UsagePart[], catalogue: readonly ValueFormatOffer[]): UsagePart[] {
   const meter = meterOf(node);
   const periods = (p: UsagePart) => (meter !== undefined ? windowsOf(p.meters, meter) : node.related_aggregations.length === 1 ? windowsOf(p.aggregations, node.related_aggregations[0]) : []);
-  return parts.filter((p) => periods(p).some((w) => within(w, node.segment_start, node.segment_end)));
+  const kind = KIND[node.kind];
+  return parts.filter((p) => partKinds(p, catalogue).has(kind) && periods(p).some((w) => within(w, node.segment_start, node.segment_end)));
 }
 
 /** An aggregation's usage is listed only when no relation filter could exclude it (it relates to nothing else). */
@@ -66,11 +81,21 @@ async function aggregatePairs(query: UsageSegmentsQuery, parts: readonly UsagePa
   });
 }
 
-/** The formats a segment may carry (§7.2.8.1): the union of its parts' selections, in catalogue order. */
-function selectedFormats(parts: readonly UsagePart[], catalogue: readonly ValueFormatOffer[]): ValueFormat[] {
-  if (parts.some((p) => p.value_formats === 'all')) return catalogue.map((o) => o.format);
+/** The formats segments may carry (§7.2.8.1): the union of the parts' selections, in catalogue order. */
+function selectedOffers(parts: readonly UsagePart[], catalogue: readonly ValueFormatOffer[]): ValueFormatOffer[] {
+  if (parts.some((p) => p.value_formats === 'all')) return [...catalogue];
   const ids = new Set(parts.flatMap((p) => (Array.isArray(p.value_formats) ? p.value_formats : [])));
-  return catalogue.filter((o) => ids.has(o.format.id)).map((o) => o.format);
+  return catalogue.filter((o) => ids.has(o.format.id));
+}
+
+/** The selected formats a segment of this kind may carry. */
+function selectedFormats(parts: readonly UsagePart[], catalogue: readonly ValueFormatOffer[], kind: SegmentKind): ValueFormat[] {
+  return selectedOffers(parts, catalogue).filter((o) => kindOf(o) === kind).map((o) => o.format);
+}
+
+/** §10.8.5.8.1: a register's copy names the meter it was read from, when the token may see it. */
+function withMeter(format: ValueFormat, meter: string | undefined, refs: VisibleReferences): ValueFormat {
+  return format.type === 'meter_readings' && meter !== undefined && refs.has('meter_devices', meter) ? { ...format, related_meterdevice: meter } : format;
 }
 
 /** §10.8 Usage Segments, with the Value Formats of `catalogue` (the `include_usage_segment_value_types` Choices). */
@@ -90,7 +115,12 @@ export function usageSegmentsEndpoint(catalogue: readonly ValueFormatOffer[] = D
       const candidates: Candidates = onlyAggregates ? { meters: new Map(), relations: {} } : await usageCandidates(query, parts, graph, timezone);
       const refs = new VisibleReferences(access);
       const facts = await meterFacts([...candidates.meters.keys()], graph);
-      const filter = { ids: query.cds_usagesegment_ids, after: query.after, before: query.before };
+      // The graph adds to the readings what the selected formats need (quality, TOU, cost, bill sections …).
+      const filter = {
+        ids: query.cds_usagesegment_ids, after: query.after, before: query.before,
+        details: detailsFor(selectedOffers(parts, catalogue)),
+        kinds: [...new Set(parts.flatMap((p) => [...partKinds(p, catalogue)]))].map((k) => GRAPH_KIND[k]).sort(),
+      };
       const streams = candidates.meters.size === 0 && aggregates.length === 0 ? [] : await usageStreams(candidates.meters, facts, refs, graph, filter, aggregates);
       const { accounts, contracts, points } = candidates.relations;
       const any = (ids: readonly string[], set: Set<string> | undefined) => set === undefined || ids.some((id) => set.has(id));
@@ -101,7 +131,7 @@ export function usageSegmentsEndpoint(catalogue: readonly ValueFormatOffer[] = D
           && any(node.related_servicepoints, points),
       };
     },
-    visibleThrough: (node, parts) => usageParts(node, parts),
+    visibleThrough: (node, parts) => usageParts(node, parts, catalogue),
     fetch: (stream, args, { graph, timezone }) => (typeof stream.variables.aggregate === 'string'
       ? aggregatePage(stream.variables as unknown as AggregateStreamVariables, args, graph, timezone)
       : null),
@@ -112,11 +142,13 @@ export function usageSegmentsEndpoint(catalogue: readonly ValueFormatOffer[] = D
       })), access, graph, timezone);
       const columnCache = new Map<string, Column[]>();
       return nodes.map((n, i) => {
-        const selected = selectedFormats(usageParts(n, parts), catalogue);
+        const selected = selectedFormats(usageParts(n, parts, catalogue), catalogue, KIND[n.kind]);
         const cacheKey = `${selected.map((f) => f.id).join(',')}|${n.formats.map((f) => f.id).join(',')}`;
         let columns = columnCache.get(cacheKey);
         if (!columns) columnCache.set(cacheKey, (columns = columnsFor(selected, n.formats)));
-        const { formats, values } = project(columns, n.values, new Decimal(n.interval));
+        const projected = project(columns, n.values, new Decimal(n.interval));
+        const formats = projected.formats.map((f) => withMeter(f, meterOf(n), refs));
+        const { values } = projected;
         return {
           cds_usagesegment_id: n.cds_usagesegment_id,
           cds_created: n.cds_created,

@@ -16,6 +16,7 @@ import type { GraphFormat, GraphValue } from './formats';
 
 export interface AggregateUsageNode {
   cds_usagesegment_id: string;
+  kind: 'INTERVAL' | 'DAILY_PEAK_DEMAND' | 'BILLING_PERIOD';
   cds_created: string;
   cds_modified: string;
   cds_synced: string;
@@ -87,7 +88,7 @@ const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
 
 /** The sum of the members' segments of one day (same start and end), electric channels only. */
 function sumDay(aggregate: string, segments: AggregateUsageNode[]): AggregateUsageNode | null {
-  const electric = segments.filter((s) => s.interval === INTERVAL);
+  const electric = segments.filter((s) => s.kind === 'INTERVAL' && s.interval === INTERVAL);
   if (electric.length === 0) return null;
   const channels = new Map<string, GraphFormat>();
   for (const s of electric) for (const f of s.formats) if (f.type === 'electric_usage' && f.units) channels.set(key(f), f);
@@ -108,6 +109,7 @@ function sumDay(aggregate: string, segments: AggregateUsageNode[]): AggregateUsa
     electric.map(pick).reduce((a, b) => ((Date.parse(b) < Date.parse(a)) === (want === 'min') ? b : a));
   return {
     cds_usagesegment_id: `${aggregate}~${Date.parse(first.segment_start) / 1000}~${Date.parse(first.segment_end) / 1000}`,
+    kind: 'INTERVAL',
     cds_created: at((s) => s.cds_created, 'min'),
     cds_modified: at((s) => s.cds_modified, 'max'),
     // The oldest read of the members: the sum is no fresher than that.

@@ -22,5 +22,5 @@ export {
 } from './scopeTypes';
 export {
   valueFormatSchema, valueTypeDescriptionSchema, DEMO_VALUE_FORMATS, findValueFormat, UNIT_TYPES,
-  type ValueFormat, type ValueFormatOffer, type ValueTypeDescription,
+  type ValueFormat, type ValueFormatOffer, type ValueTypeDescription, type SegmentKind,
 } from './valueFormats';

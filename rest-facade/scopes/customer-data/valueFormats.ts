@@ -57,6 +57,12 @@ export const valueFormatSchema = z.discriminatedUnion('type', [
 ]);
 export type ValueFormat = z.infer<typeof valueFormatSchema>;
 
+/**
+ * Which Usage Segments a format's values come in (§10.8.1): each local day of interval readings,
+ * each local day's peak demand (one Value Set), or each bill section (one Value Set, variable length).
+ */
+export type SegmentKind = 'interval' | 'daily_peak_demand' | 'billing_period';
+
 /** A Value Format the Server offers, with the wording of its Choice. */
 export interface ValueFormatOffer {
   format: ValueFormat;
@@ -64,48 +70,100 @@ export interface ValueFormatOffer {
   description: string;
   /** Services it applies to (§4.4 shows narrowing the echoed formats to the selected services). */
   service_types: readonly string[];
+  /** The segments it appears in; `interval` when not given. */
+  segments?: SegmentKind;
 }
 
+const electric = ['electric'] as const;
+const interval = (id: string, name: string, description: string, fields: Omit<Extract<ValueFormat, { type: 'electric_usage' }>, 'id' | 'type' | 'units'>): ValueFormatOffer => ({
+  format: { id, type: 'electric_usage', units: 'kWh', ...fields }, name, description, service_types: electric,
+});
+
+/** TOU periods and seasons of the demo rate plans (legacy/generator/catalog.ts: E-TOU-C, EV2-A, E-NEM2, B-19). */
+const TOU_FORMATS: [Extract<ValueFormat, { type: 'electric_usage' }>['tou'] & string, 'summer' | 'winter' | null, string][] = [
+  ['peak', 'summer', 'Peak, summer'], ['peak', 'winter', 'Peak, winter'], ['peak', null, 'Peak'], ['partial_peak', null, 'Partial peak'],
+  ['off_peak', 'summer', 'Off-peak, summer'], ['off_peak', 'winter', 'Off-peak, winter'], ['off_peak', null, 'Off-peak'], ['super_off_peak', null, 'Super off-peak'],
+];
+
+const SUPPLY: [Extract<ValueFormat, { type: 'electric_supply_mix' }>['supply_type'], string][] = [
+  ['solar', 'Solar'], ['wind', 'Wind'], ['hydro', 'Hydro'], ['geothermal', 'Geothermal'], ['nuclear', 'Nuclear'], ['natural_gas', 'Natural gas'],
+];
+
 /**
- * The demo utility's catalogue, matching what its meter data system measures: 15-minute electric
- * intervals (delivered, and received on bidirectional meters), daily gas, hourly water, and the
- * billed monthly totals. Interval cost is always paired with the usage at index 0 of a segment.
+ * The demo utility's catalogue, matching what its meter data system holds (legacy/README.md,
+ * MDM): 15-minute electric intervals delivered (the whole series, its estimated and its corrected
+ * readings, and per time-of-use period of the rate in effect), received and net; average and
+ * daily peak demand; interval cost and the grid's supply mix for the delivered energy (both at
+ * index 0, where the delivered energy is); the delivered-energy register; daily gas; hourly
+ * water; and the billed usage of each bill section with its baseline and overage tiers.
+ * A designation a format leaves out is not stated; `null` states that the rate has none (§10.8.5).
  */
 export const DEMO_VALUE_FORMATS: readonly ValueFormatOffer[] = [
-  {
-    format: { id: 'electric_interval_kwh_forward', type: 'electric_usage', units: 'kWh', direction: 'forward', quality: 'valid' },
-    name: 'Electric intervals, delivered (kWh)', description: 'Electricity delivered to the customer per 15-minute interval.',
-    service_types: ['electric'],
-  },
-  {
-    format: { id: 'electric_interval_kwh_reverse', type: 'electric_usage', units: 'kWh', direction: 'reverse', quality: 'valid' },
-    name: 'Electric intervals, received (kWh)', description: 'Electricity received from the customer (e.g. solar) per 15-minute interval.',
-    service_types: ['electric'],
-  },
+  interval('electric_interval_kwh_forward', 'Electric intervals, delivered (kWh)', 'Electricity delivered to the customer per 15-minute interval.', { direction: 'forward' }),
+  interval('electric_interval_kwh_forward_estimated', 'Electric intervals, estimated (kWh)',
+    'The delivered electricity of intervals the meter did not report, as the utility estimated it.', { direction: 'forward', quality: 'estimated' }),
+  interval('electric_interval_kwh_forward_corrected', 'Electric intervals, corrected (kWh)',
+    'The delivered electricity of intervals the utility corrected after checking them.', { direction: 'forward', quality: 'corrected' }),
+  interval('electric_interval_kwh_reverse', 'Electric intervals, received (kWh)',
+    'Electricity received from the customer (e.g. solar) per 15-minute interval, as a negative number.', { direction: 'reverse' }),
+  interval('electric_interval_kwh_net', 'Electric intervals, net (kWh)',
+    'Delivered minus received electricity per 15-minute interval, for meters that measure both.', { direction: 'net', quality: 'calculated' }),
+  interval('electric_interval_kwh_no_tou', 'Electric intervals without time-of-use (kWh)',
+    'Delivered electricity of the intervals billed on a rate without time-of-use periods.', { direction: 'forward', tou: null, season: null }),
+  ...TOU_FORMATS.map(([tou, season, label]) => interval(
+    `electric_interval_kwh_tou_${tou}${season ? `_${season}` : ''}`, `Electric intervals, ${label.toLowerCase()} (kWh)`,
+    `Delivered electricity of the intervals in the ${label.toLowerCase()} period of a time-of-use rate.`, { direction: 'forward', tou, season },
+  )),
   {
     format: { id: 'electric_interval_kw_demand', type: 'electric_demand', units: 'kW', demand_type: 'average', direction: 'forward', quality: 'calculated' },
-    name: 'Electric demand (kW)', description: 'Average demand per 15-minute interval.',
-    service_types: ['electric'],
+    name: 'Electric demand (kW)', description: 'Average demand per 15-minute interval.', service_types: electric,
   },
   {
-    format: { id: 'electric_monthly_kwh', type: 'electric_usage', units: 'kWh', direction: 'net', quality: 'revenue' },
-    name: 'Electric billed usage (kWh)', description: 'Electricity usage per billing period, as billed.',
-    service_types: ['electric'],
-  },
-  {
-    format: { id: 'natural_gas_daily_therm', type: 'natural_gas_usage', units: 'therm', quality: 'valid' },
-    name: 'Natural gas daily usage (therms)', description: 'Natural gas usage per local day.',
-    service_types: ['natural_gas'],
-  },
-  {
-    format: { id: 'water_hourly_gal', type: 'water_usage', units: 'gal', quality: 'valid' },
-    name: 'Water hourly usage (gallons)', description: 'Water usage per hour.',
-    service_types: ['water'],
+    format: { id: 'electric_daily_kw_peak', type: 'electric_demand', units: 'kW', demand_type: 'peak', direction: 'forward', quality: 'calculated' },
+    name: 'Electric daily peak demand (kW)', description: 'The highest 15-minute demand of each day, for meters that measure demand.',
+    service_types: electric, segments: 'daily_peak_demand',
   },
   {
     format: { id: 'interval_cost_usd', type: 'cost', currency: 'USD', indexes: [0] },
-    name: 'Interval cost (USD)', description: 'The cost of the usage at index 0 of each value set.',
+    name: 'Interval cost (USD)', description: 'The energy charge of the usage at index 0 of each value set, at the rate in effect.',
     service_types: ['electric', 'natural_gas', 'water'],
+  },
+  ...SUPPLY.map(([supply_type, label]): ValueFormatOffer => ({
+    format: { id: `electric_supply_mix_${supply_type}`, type: 'electric_supply_mix', attribution: 'base', supply_type, indexes: [0] },
+    name: `Grid supply mix, ${label.toLowerCase()}`,
+    description: `The share of ${label.toLowerCase()} generation in the grid's supply of the electricity at index 0, with its carbon intensity.`,
+    service_types: electric,
+  })),
+  {
+    // Each segment's copy names its meter in `related_meterdevice` (§10.8.5.8.1), which a Choice cannot.
+    format: { id: 'electric_register_kwh', type: 'meter_readings', register: '1.8.0', units: 'kWh' },
+    name: 'Electric meter register (kWh)', description: 'The meter\'s delivered-energy register at the start of each interval.',
+    service_types: electric,
+  },
+  {
+    format: { id: 'natural_gas_daily_scf', type: 'natural_gas_usage', units: 'scf' },
+    name: 'Natural gas daily usage (standard cubic feet)', description: 'Natural gas usage per local day.',
+    service_types: ['natural_gas'],
+  },
+  {
+    format: { id: 'water_hourly_gal', type: 'water_usage', units: 'gal' },
+    name: 'Water usage (gallons)', description: 'Water usage per hour (per day for meters read daily).',
+    service_types: ['water'],
+  },
+  {
+    format: { id: 'electric_monthly_kwh', type: 'electric_usage', units: 'kWh', direction: 'forward', quality: 'revenue' },
+    name: 'Electric billed usage (kWh)', description: 'Electricity delivered per billing period, as billed.',
+    service_types: electric, segments: 'billing_period',
+  },
+  {
+    format: { id: 'electric_monthly_kwh_baseline', type: 'electric_usage', units: 'kWh', direction: 'forward', tier: 'baseline', quality: 'revenue' },
+    name: 'Electric billed baseline usage (kWh)', description: 'The usage billed at the baseline price of a tiered rate, per billing period.',
+    service_types: electric, segments: 'billing_period',
+  },
+  {
+    format: { id: 'electric_monthly_kwh_overage', type: 'electric_usage', units: 'kWh', direction: 'forward', tier: 'overage', quality: 'revenue' },
+    name: 'Electric billed usage over baseline (kWh)', description: 'The usage billed above the baseline allowance of a tiered rate, per billing period.',
+    service_types: electric, segments: 'billing_period',
   },
 ];
 

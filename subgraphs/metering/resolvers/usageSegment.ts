@@ -12,7 +12,7 @@ import { MeterDevice } from '../types/meterDevice';
 import { ServicePoint } from '../types/servicePoint';
 import { UsageSegment } from '../types/usageSegment';
 import { ValueFormat, type ValueFormatModel } from '../types/valueFormat';
-import { segmentOptions } from '../usageDetails';
+import { segmentKinds, segmentOptions } from '../usageDetails';
 import { USAGE_ORDER_ARITY, usageOrdering, walkSegments, type UsageQuery } from '../usageWalk';
 
 @ObjectType()
@@ -40,6 +40,7 @@ export class UsageSegmentResolver {
     const wanted = ids ? new Set([...ids].map((id) => parseSegmentId(id)?.meterId)) : null;
     const order = [...new Set(filter.meterDeviceIds)].filter((id) => !wanted || wanted.has(id));
     const records = new Map((await ctx.meterRecords(order)).map((m) => [m.meterId, m]));
+    const details = new Set(filter.details ?? []);
     const from = ms(filter.windowStart) ?? 0;
     const to = ms(filter.windowEnd) ?? Number.MAX_SAFE_INTEGER;
     const query: UsageQuery = {
@@ -49,7 +50,8 @@ export class UsageSegmentResolver {
       after: ms(filter.after),
       before: ms(filter.before),
       ids,
-      details: new Set(filter.details ?? []),
+      details,
+      kinds: segmentKinds(details, filter.kinds),
       tag: listingTag('usage', filter),
       timezone: ctx.timezone,
     };
