@@ -80,6 +80,15 @@ function fromBodyParser(err: { type?: string; status?: number; limit?: number })
   }
 }
 
+/**
+ * Express's router marks what it cannot read in the request itself with a 4xx `status`: a path
+ * segment that is not valid percent-encoded UTF-8 (`/clients/%zz`) is a URIError with status 400.
+ */
+function fromRouter(err: unknown): HttpError | null {
+  if (err instanceof URIError) return new HttpError(400, 'invalid_request', 'the request path is not valid percent-encoded UTF-8');
+  return null;
+}
+
 export function sendError(res: Parameters<RequestHandler>[1], err: HttpError): void {
   for (const [name, value] of Object.entries(err.headers)) res.setHeader(name, value);
   res.setHeader('Cache-Control', 'no-store');
@@ -94,7 +103,7 @@ export function sendError(res: Parameters<RequestHandler>[1], err: HttpError): v
 export function errorHandler(log: Logger): ErrorRequestHandler {
   return (err, req, res, next) => {
     if (res.headersSent) return next(err);
-    const known = err instanceof HttpError ? err : fromBodyParser(err ?? {});
+    const known = err instanceof HttpError ? err : fromBodyParser(err ?? {}) ?? fromRouter(err);
     if (known) return sendError(res, known);
     const reqLog = (req as { log?: Logger }).log ?? log;
     if (isStoreOutage(err)) {

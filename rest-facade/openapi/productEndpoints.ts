@@ -47,7 +47,7 @@ registerEndpoint({
 registerEndpoint({
   method: 'get', path: '/cds-coverage/{id}.geojson', operationId: 'getCoverageGeoJson', summary: 'A Coverage Entry\'s area',
   description: 'cds-wg1-01 §4.3: the GeoJSON (RFC 7946) of a Coverage Entry.', tags: tags.discovery, security: [],
-  params: id('id'), responses: { 200: { description: 'GeoJSON.', binary: ['application/geo+json'] }, ...errorResponses(404) },
+  params: id('id'), responses: { 200: { description: 'GeoJSON.', binary: ['application/geo+json'] }, ...errorResponses(400, 404) },
 });
 registerEndpoint({
   method: 'get', path: '/openapi.json', operationId: 'getOpenApiDocument', summary: 'This OpenAPI document', tags: tags.discovery, security: [],
@@ -65,13 +65,13 @@ registerEndpoint({
   description: 'RFC 6749 §3.2: authorization_code (with PKCE), client_credentials (RFC 9396 `authorization_details`, cds-wg1-02 §8.4 `cds_grant_ids`), refresh_token.',
   tags: tags.oauth, security: ['client_secret_basic'],
   body: form(z.looseObject({ grant_type: z.string() })),
-  responses: { 200: { description: 'Tokens.', schema: tokenResponse }, ...errorResponses(400, 401, 429) },
+  responses: { 200: { description: 'Tokens.', schema: tokenResponse }, ...errorResponses(400, 401, 413, 415, 429) },
 });
 registerEndpoint({
   method: 'post', path: '/oauth/par', operationId: 'pushAuthorizationRequest', summary: 'Pushed Authorization Request',
   description: 'RFC 9126.', tags: tags.oauth, security: ['client_secret_basic'],
   body: form(z.looseObject({ response_type: z.string(), client_id: z.string() })),
-  responses: { 201: { description: 'The request_uri.', schema: z.object({ request_uri: z.string(), expires_in: z.number().int() }) }, ...errorResponses(400, 401, 429) },
+  responses: { 201: { description: 'The request_uri.', schema: z.object({ request_uri: z.string(), expires_in: z.number().int() }) }, ...errorResponses(400, 401, 413, 415, 429) },
 });
 const authorizeRequest = z.looseObject({ client_id: z.string(), response_type: z.string().optional(), request_uri: z.string().optional() });
 const authorizeResponses = {
@@ -85,19 +85,21 @@ registerEndpoint({
 });
 registerEndpoint({
   method: 'post', path: '/oauth/authorize', operationId: 'authorizeByPost', summary: 'Authorization endpoint (form post)', description: authorizeDescription,
-  tags: tags.oauth, security: [], body: form(authorizeRequest), responses: authorizeResponses,
+  tags: tags.oauth, security: [], body: form(authorizeRequest),
+  // A form body the parser cannot read never reaches the authorize logic: a JSON error.
+  responses: { ...authorizeResponses, ...errorResponses(413, 415) },
 });
 registerEndpoint({
   method: 'post', path: '/oauth/token/revoke', operationId: 'revoke', summary: 'Token revocation',
   description: 'RFC 7009.', tags: tags.oauth, security: ['client_secret_basic'],
   body: form(z.looseObject({ token: z.string() })),
-  responses: { 200: { description: 'Revoked (or unknown).' }, ...errorResponses(400, 401, 429) },
+  responses: { 200: { description: 'Revoked (or unknown).' }, ...errorResponses(400, 401, 413, 415, 429) },
 });
 registerEndpoint({
   method: 'post', path: '/oauth/token/info', operationId: 'introspect', summary: 'Token introspection',
   description: 'RFC 7662.', tags: tags.oauth, security: ['client_secret_basic'],
   body: form(z.looseObject({ token: z.string() })),
-  responses: { 200: { description: 'The token\'s state.', schema: z.looseObject({ active: z.boolean() }) }, ...errorResponses(400, 401, 429) },
+  responses: { 200: { description: 'The token\'s state.', schema: z.looseObject({ active: z.boolean() }) }, ...errorResponses(400, 401, 413, 415, 429) },
 });
 registerEndpoint({
   method: 'get', path: '/oauth/jwks', operationId: 'jwks', summary: 'Signing keys',
@@ -109,7 +111,7 @@ registerEndpoint({
   description: 'cds-wg1-02 §4 (RFC 7591): creates the registration\'s Clients; answers with the admin Client and its secret, shown once.',
   tags: tags.oauth, security: [],
   body: { schema: json },
-  responses: { 201: { description: 'The admin Client.', schema: clientObjectSchema.extend({ client_secret: z.string() }) }, ...errorResponses(400, 429) },
+  responses: { 201: { description: 'The admin Client.', schema: clientObjectSchema.extend({ client_secret: z.string() }) }, ...errorResponses(400, 413, 415, 429) },
 });
 
 // ── cds-wg1-02 management APIs (§5–§9)
@@ -123,20 +125,20 @@ const crud = (o: {
   });
   registerEndpoint({
     method: 'get', path: `${o.path}/{${o.param}}`, operationId: `get${o.name}`, summary: `Get a ${o.name}`, description: `cds-wg1-02 ${o.section}`,
-    tags: tags.wg1, security: wg1, params: id(o.param), responses: { 200: { description: `The ${o.name}.`, schema: o.object }, ...errorResponses(401, 403, 404, 429) },
+    tags: tags.wg1, security: wg1, params: id(o.param), responses: { 200: { description: `The ${o.name}.`, schema: o.object }, ...errorResponses(400, 401, 403, 404, 429) },
   });
   if (o.create) {
     registerEndpoint({
       method: 'post', path: o.path, operationId: `create${o.name}`, summary: `Create a ${o.name}`, description: `cds-wg1-02 ${o.section}`,
       tags: tags.wg1, security: wg1, body: { schema: json },
-      responses: { [o.create]: { description: `The new ${o.name}.`, schema: o.object }, ...errorResponses(400, 401, 403, 429) },
+      responses: { [o.create]: { description: `The new ${o.name}.`, schema: o.object }, ...errorResponses(400, 401, 403, 413, 415, 429) },
     });
   }
   if (o.update) {
     registerEndpoint({
       method: o.update, path: `${o.path}/{${o.param}}`, operationId: `update${o.name}`, summary: `Modify a ${o.name}`, description: `cds-wg1-02 ${o.section}`,
       tags: tags.wg1, security: wg1, params: id(o.param), body: { schema: json },
-      responses: { 200: { description: `The ${o.name}.`, schema: o.object }, 202: { description: 'Accepted for review.', schema: o.object }, ...errorResponses(400, 401, 403, 404, 429) },
+      responses: { 200: { description: `The ${o.name}.`, schema: o.object }, 202: { description: 'Accepted for review.', schema: o.object }, ...errorResponses(400, 401, 403, 404, 413, 415, 429) },
     });
   }
 };
@@ -161,20 +163,23 @@ for (const [suffix, name] of [['cds-server-metadata', 'ClientServerMetadata'], [
   registerEndpoint({
     method: 'get', path: `/cds-api/v1/clients/{clientId}/${suffix}`, operationId: `get${name}`, summary: `A Client's ${suffix.replace(/-/g, ' ')} document`,
     description: 'cds-wg1-02 §5.1 `cds_server_metadata`: the metadata as this Client sees it.', tags: tags.wg1, security: wg1, params: id('clientId'),
-    responses: { 200: { description: 'The document.', schema: json }, ...errorResponses(401, 403, 404, 429) },
+    responses: { 200: { description: 'The document.', schema: json }, ...errorResponses(400, 401, 403, 404, 429) },
   });
 }
 registerEndpoint({
   method: 'get', path: '/cds-api/v1/server-provided-files/{fileId}/download', operationId: 'downloadServerProvidedFile', summary: 'Download a Server-Provided File',
   description: 'cds-wg1-02 §9.', tags: tags.wg1, security: wg1, params: id('fileId'),
-  responses: { 200: { description: 'The file.', binary: ['application/octet-stream'] }, ...errorResponses(401, 403, 404, 429) },
+  responses: { 200: { description: 'The file.', binary: ['application/octet-stream'] }, ...errorResponses(400, 401, 403, 404, 429) },
 });
 
 // ── Operator API (bin/admin.ts)
 const admin = (method: 'get' | 'post', path: string, operationId: string, summary: string, status = 200, params?: z.ZodObject) => registerEndpoint({
   method, path, operationId, summary, tags: tags.admin, security: ['admin_token'], ...(params ? { params } : {}),
   ...(method === 'post' ? { body: { schema: json, required: false } } : { query: z.looseObject({ ...page }) }),
-  responses: { [status]: { description: summary, schema: json }, ...errorResponses(400, 401, 404), 409: { description: 'Conflict.', schema: ErrorResponse } },
+  responses: {
+    [status]: { description: summary, schema: json }, ...errorResponses(400, 401, 404, ...(method === 'post' ? [413, 415] as const : [])),
+    409: { description: 'Conflict.', schema: ErrorResponse },
+  },
 });
 admin('get', '/admin/registrations', 'adminListRegistrations', 'Registrations');
 admin('get', '/admin/registrations/{registrationId}', 'adminGetRegistration', 'A registration', 200, id('registrationId'));

@@ -21,7 +21,14 @@ function listOf<T extends z.ZodType<string, string>>(item: T, what: string) {
     .meta({ description: `Space-separated ${what}${values}; matches objects with any of them.` });
 }
 
-const list = (what: string) => listOf(z.string().min(1), what);
+/**
+ * Identifiers and numbers: the systems behind the APIs keep none longer than 200 characters or with
+ * a comma (their own list separator), so such a value is a client mistake (usually commas instead
+ * of spaces), not a filter to pass on.
+ */
+const identifier = z.string().min(1).max(200, 'has a value longer than 200 characters')
+  .refine((v) => !v.includes(','), 'values are separated by spaces, not commas');
+const list = (what: string) => listOf(identifier, what);
 
 const q = (fields: string) =>
   z.string().max(256).optional().meta({ description: `Case-insensitive substring search over ${fields} (only fields this token may see).` });
