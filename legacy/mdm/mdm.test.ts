@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dayNumber } from '../generator/calendar';
 import { generateUtility } from '../generator/generate';
-import { dailyTotal, dayReadings } from '../generator/usage';
+import { billedPeriods, meterDay, READ_EDITED, READ_ESTIMATED, registerAt, servicePointOn } from '../generator/readings';
+import { SHARE_SCALE, supplyMixAt } from '../generator/supplyMix';
+import { touBuckets } from '../generator/tariffs';
+import { dailyTotal, dayReadings, isEstimated } from '../generator/usage';
 import type { RunningSimulator } from '../sim/server';
 import { feedReadings, getJson, getText, postJson, withQuery } from '../testing';
 import type { MdmMeter } from './records';
@@ -102,6 +105,95 @@ describe('MDM ESPI feeds', () => {
   });
 });
 
+/** The IntervalReadings of a feed with their optional elements, per MeterReading id. */
+function readingDetails(xml: string) {
+  const bodies = xml.split('<IntervalReading>').slice(1);
+  return feedReadings(xml).map((r, i) => {
+    const body = bodies[i].split('</IntervalReading>')[0];
+    const tag = (name: string) => new RegExp(`<${name}>([^<]*)</${name}>`).exec(body)?.[1] ?? null;
+    return { ...r, cost: tag('cost'), quality: tag('quality'), tou: tag('tou'), tier: tag('consumptionTier') };
+  });
+}
+
+describe('what the MDM adds to the readings', () => {
+  it('prices, TOU-buckets and quality-flags each delivered reading as the generator does', async () => {
+    const m = solarMeter();
+    const feed = (await getText(espi(m.usagePointId, { 'published-min': instant('2025-06-01'), 'published-max': instant('2025-07-01') }))).text;
+    expect(feed).toContain('<currency>840</currency><dataQualifier>12</dataQualifier><defaultQuality>0</defaultQuality>');
+    const delivered = readingDetails(feed).filter((r) => r.meterReading === '01');
+    const load = u.loads.get(m.meterId)!;
+    let i = 0;
+    for (let d = dayNumber('2025-06-01'); d < dayNumber('2025-07-01'); d++) {
+      const truth = meterDay(u, m, load, d, servicePointOn(u, m, d)!);
+      truth.forward.forEach((wh, k) => {
+        const r = delivered[i++];
+        expect([r.value, r.cost, r.tou, r.quality]).toEqual([BigInt(wh), String(truth.cost![k]), String(truth.tou![k]),
+          truth.quality[k] === READ_ESTIMATED ? '8' : truth.quality[k] === READ_EDITED ? '7' : null]);
+      });
+    }
+    expect(i).toBe(delivered.length);
+  });
+
+  it('marks an estimated day\'s gap only, not the whole day', async () => {
+    const m = u.mdm.meters.find((x) => x.intervalSeconds === 900 && longInstalled(x) && isEstimatedSomeDay(x))!;
+    const day = firstEstimatedDay(m);
+    const feed = readingDetails((await getText(espi(m.usagePointId, { 'published-min': instant(day), 'published-max': instant(addDay(day)) }))).text)
+      .filter((r) => r.meterReading === '01');
+    const flagged = feed.filter((r) => r.quality === '8').length;
+    expect(flagged).toBeGreaterThan(0);
+    expect(flagged).toBeLessThan(feed.length);
+  });
+
+  it('serves net, register, peak demand and billed usage MeterReadings on request', async () => {
+    const m = solarMeter();
+    const window = { 'published-min': instant('2025-06-01'), 'published-max': instant('2025-09-01') };
+    const plain = readingDetails((await getText(espi(m.usagePointId, window))).text);
+    expect(new Set(plain.map((r) => r.meterReading))).toEqual(new Set(['01', '02']));
+    const feed = await getText(espi(m.usagePointId, { ...window, channels: 'delivered,net,register,billed' }));
+    const readings = readingDetails(feed.text);
+    const of = (id: string) => readings.filter((r) => r.meterReading === id);
+    expect(of('02')).toEqual([]);
+    const forward = of('01');
+    const reverse = plain.filter((r) => r.meterReading === '02');
+    of('03').forEach((r, k) => expect(r.value).toBe(forward[k].value - reverse[k].value));
+    const registers = of('04');
+    expect(registers[0].value).toBe(BigInt(registerAt(u, m, u.loads.get(m.meterId)!, dayNumber('2025-06-01'))));
+    for (let k = 1; k < registers.length; k++) expect(registers[k].value).toBe(registers[k - 1].value + forward[k - 1].value);
+    expect(feed.text).toContain('<title>1.8.0</title>');
+    const billed = billedPeriods(u, m, dayNumber('2025-06-01'), dayNumber('2025-08-31'));
+    expect(of('06').map((r) => [r.start, r.value])).toEqual(billed.map((p) => [u.calendar.localDay(p.first).start, BigInt(p.forward)]));
+    expect(of('06').length).toBeGreaterThanOrEqual(2);
+
+    const demandMeter = u.mdm.meters.find((x) => x.measures.includes('DEMAND') && x.intervalSeconds === 900 && longInstalled(x))!;
+    const peaks = readingDetails((await getText(espi(demandMeter.usagePointId, { 'published-min': instant('2025-06-01'), 'published-max': instant('2025-06-08'), channels: 'demand' }))).text);
+    expect(peaks.map((r) => r.value)).toEqual(Array.from({ length: 7 }, (_, k) =>
+      BigInt(Math.max(...dayReadings(u.calendar, u.loads.get(demandMeter.meterId)!, 'forward', dayNumber('2025-06-01') + k)) * 4)));
+  });
+
+  it('serves the TOU bucket catalogue and the grid\'s hourly supply mix, shares adding up to 1', async () => {
+    expect((await getJson(`${mdm.url}/mdm/v1/tou-buckets`)).body.items).toEqual(touBuckets(u.cis.rates));
+    const from = u.calendar.startOf('2025-06-01');
+    const mix = await getJson(withQuery(`${mdm.url}/mdm/v1/supply-mix`, { from: instant('2025-06-01'), to: instant('2025-06-02') }));
+    expect(mix.body.items).toHaveLength(24);
+    mix.body.items.forEach((hour: { start: string; sources: { share: string }[] }, k: number) => {
+      expect(hour.start).toBe(new Date((from + k * 3600) * 1000).toISOString().replace('.000Z', 'Z'));
+      const shares = supplyMixAt(u, from + k * 3600);
+      expect(hour.sources.map((s) => Math.round(Number(s.share) * SHARE_SCALE))).toEqual(Array.from(shares));
+      expect(hour.sources.reduce((sum, s) => sum + BigInt(s.share.replace('.', '')), 0n)).toBe(BigInt(SHARE_SCALE));
+    });
+  });
+});
+
+function isEstimatedSomeDay(m: MdmMeter): boolean {
+  return firstEstimatedDayOrNull(m) !== null;
+}
+function firstEstimatedDayOrNull(m: MdmMeter): string | null {
+  for (let d = dayNumber('2025-02-01'); d < dayNumber('2025-11-01'); d++) if (isEstimated(u.loads.get(m.meterId)!, d)) return u.calendar.localDay(d).date;
+  return null;
+}
+const firstEstimatedDay = (m: MdmMeter) => firstEstimatedDayOrNull(m)!;
+const addDay = (date: string) => u.calendar.localDay(dayNumber(date) + 1).date;
+
 describe('MDM bad requests', () => {
   it.each([
     ['window too large', () => withQuery(`${mdm.url}/espi/1_1/resource/Batch/UsagePoints`, { ids: u.mdm.meters.slice(0, 20).map((m) => m.usagePointId).join(',') }), 400, /usage-point-days/],
@@ -112,6 +204,11 @@ describe('MDM bad requests', () => {
     ['daily reads without dates', () => withQuery(`${mdm.url}/mdm/v1/daily-reads`, { meterId: solarMeter().meterId }), 400, /from/],
     ['daily reads unknown meter', () => withQuery(`${mdm.url}/mdm/v1/daily-reads`, { meterId: 'M-nope', from: '2025-01-01', to: '2025-01-02' }), 404, /no meter/],
     ['meters unknown filter', () => withQuery(`${mdm.url}/mdm/v1/meters`, { color: 'red' }), 400, /unknown parameter/],
+    ['unknown channel', () => espi(solarMeter().usagePointId, { channels: 'delivered,gossip' }), 400, /channels are delivered, received/],
+    ['supply mix without a window', () => withQuery(`${mdm.url}/mdm/v1/supply-mix`, { from: instant('2025-06-01') }), 400, /to/],
+    ['supply mix reversed', () => withQuery(`${mdm.url}/mdm/v1/supply-mix`, { from: instant('2025-06-02'), to: instant('2025-06-01') }), 400, /before/],
+    ['supply mix too long', () => withQuery(`${mdm.url}/mdm/v1/supply-mix`, { from: instant('2025-01-01'), to: instant('2025-11-01') }), 400, /at most/],
+    ['tou buckets with a parameter', () => withQuery(`${mdm.url}/mdm/v1/tou-buckets`, { rate: 'E-1' }), 400, /unknown parameter/],
   ] as const)('%s → fault in the MDM style', async (_name, target, status, message) => {
     const r = await getJson(target());
     expect(r.status).toBe(status);

@@ -20,8 +20,8 @@ const LISTING: ListingParams = { limit: 'limit', cursor: 'cursor', q: 'q', qFiel
 export const MAX_USAGE_POINT_DAYS = 4000;
 const MAX_DAILY_METERS = 100;
 const MAX_DAILY_DAYS = 800;
-/** Largest supply-mix request, in hours. */
-const MAX_MIX_HOURS = 800 * 24;
+/** Largest supply-mix request, in hours (a usage listing asks for at most 101 days at a time). */
+const MAX_MIX_HOURS = 102 * 24;
 
 export function mdmError(status: number, message: string): MdmError {
   return { fault: { code: `MDM-${status}`, message } };

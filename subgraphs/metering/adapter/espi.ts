@@ -98,30 +98,61 @@ const link = (entry: Node, rel: string) => links(entry).find((l) => l.rel === re
 function epochMs(seconds: unknown): number {
   const t = text(seconds);
   if (t === null || !/^-?\d+(\.\d+)?$/.test(t)) throw new Error(`bad ESPI time: ${String(t)}`);
+  // Whole seconds (the common case) are exact as numbers; fractions go through decimal arithmetic.
+  if (!t.includes('.') && t.length <= 15) return Number(t) * 1000;
   return new ExactDecimal(t).times(1000).toDecimalPlaces(0, ExactDecimal.ROUND_HALF_UP).toNumber();
 }
 
-function readings(block: Node): EspiReading[] {
-  return ((block.IntervalReading as Node[] | undefined) ?? []).map((r) => {
-    const period = (r.timePeriod ?? {}) as Node;
-    const value = text(r.value);
+/**
+ * IntervalBlocks are most of a feed (a year of quarter hours is 35,040 readings per channel), so
+ * their IntervalReadings are read by a small scanner and only the rest of the document by the XML
+ * parser: an IntervalReading holds flat elements with numeric text (`cost`, `ReadingQuality/quality`,
+ * `timePeriod/duration`, `timePeriod/start`, `value`, `consumptionTier`, `tou`, `cpp`).
+ */
+const BLOCK = /<((?:[\w.-]+:)?)IntervalBlock(\s[^>]*)?>([\s\S]*?)<\/\1IntervalBlock>/g;
+const READING = /<(?:[\w.-]+:)?IntervalReading(?:\s[^>]*)?>([\s\S]*?)<\/(?:[\w.-]+:)?IntervalReading>/g;
+/** Leaf elements of a reading: `<name>text<` (namespace prefix dropped); containers like `timePeriod` have no text. */
+const LEAF = /<(?:[\w.-]+:)?(\w+)(?:\s[^>]*)?>([^<]*)(?=<)/g;
+
+function scanReadings(inner: string): EspiReading[] {
+  return [...inner.matchAll(READING)].map(([, body]) => {
+    const found: Record<string, string> = {};
+    const qualities: number[] = [];
+    for (const [, name, raw] of body.matchAll(LEAF)) {
+      const t = raw.trim();
+      if (t === '') continue;
+      if (name === 'quality') qualities.push(int(t) ?? -1);
+      else found[name] ??= t;
+    }
+    const value = found.value ?? null;
     if (value === null || !/^-?\d+(\.\d+)?$/.test(value)) throw new Error('IntervalReading without a numeric value');
-    const qualities = ((r.ReadingQuality as Node[] | undefined) ?? []).map((q) => int(q.quality)).filter((q): q is number => q !== null);
+    const known = qualities.filter((q) => q >= 0);
     return {
-      start: epochMs(period.start),
-      duration: int(period.duration) ?? 0,
+      start: epochMs(found.start),
+      duration: int(found.duration) ?? 0,
       value,
-      cost: text(r.cost),
+      cost: found.cost ?? null,
       // A reading may list several codes: the first one saying more than "valid" wins.
-      quality: qualities.find((q) => q !== 0) ?? qualities[0] ?? null,
-      tou: int(r.tou),
-      consumptionTier: int(r.consumptionTier),
+      quality: known.find((q) => q !== 0) ?? known[0] ?? null,
+      tou: int(found.tou),
+      consumptionTier: int(found.consumptionTier),
     };
   });
 }
 
+/** The document with each IntervalBlock's readings scanned and replaced by a reference to them. */
+function withScannedBlocks(xml: string): { xml: string; scanned: EspiReading[][] } {
+  const scanned: EspiReading[][] = [];
+  const light = xml.replace(BLOCK, (_all, prefix: string, attributes: string | undefined, inner: string) => {
+    scanned.push(scanReadings(inner));
+    return `<${prefix}IntervalBlock${attributes ?? ''}><${prefix}scanned>${scanned.length - 1}</${prefix}scanned></${prefix}IntervalBlock>`;
+  });
+  return { xml: light, scanned };
+}
+
 /** Parses one ESPI feed; throws on a document that is not an Atom feed. */
-export function parseEspiFeed(xml: string): EspiUsagePoint[] {
+export function parseEspiFeed(source: string): EspiUsagePoint[] {
+  const { xml, scanned } = withScannedBlocks(source);
   const doc = parser.parse(xml) as Node;
   const feed = doc.feed as Node | undefined;
   if (!feed) throw new Error('not an Atom feed');
@@ -166,7 +197,7 @@ export function parseEspiFeed(xml: string): EspiUsagePoint[] {
         .map((b) => ({
           published: text(b.entry.published),
           updated: text(b.entry.updated),
-          readings: readings(b.entry.block as Node),
+          readings: scanned[int((b.entry.block as Node).scanned) ?? -1] ?? [],
         })),
     };
     const owner = usagePoints.find((u) => mr.up === `${u.href}/MeterReading`) ?? usagePoints[0];

@@ -59,6 +59,8 @@ const NO_DETAILS: SegmentOptions = { details: new Set(), tou: new Map(), supplyM
 const DAY_SECONDS = 86_400;
 const HOUR_MS = 3_600_000;
 const KIND_SUFFIX: Record<UsageSegmentKind, string> = { INTERVAL: '', DAILY_PEAK_DEMAND: 'peak', BILLING_PERIOD: 'billed' };
+/** Segments of one start: bill section, then the day's peak, then the day's intervals. */
+const KIND_ORDER: Record<UsageSegmentKind, number> = { BILLING_PERIOD: 0, DAILY_PEAK_DEMAND: 1, INTERVAL: 2 };
 
 /** `<meter>~<start>~<end>` in epoch seconds, then `~peak`/`~billed` for those kinds, then `~<n>` for the n-th repeat of a period in a feed. */
 export function segmentId(meterId: string, start: number, end: number, repeat = 0, kind: UsageSegmentKind = 'INTERVAL'): string {
@@ -83,7 +85,12 @@ export function nextLocalDay(ms: number, timezone: string, days = 1): number {
   return DateTime.fromMillis(ms, { zone: timezone }).startOf('day').plus({ days }).toMillis();
 }
 
+const PLAIN_INTEGER = /^(-?)(0|[1-9]\d*)$/;
+
 function scaled(value: string, multiplier: number, negate: boolean): string {
+  // Most readings are plain integers in the unit itself: no arithmetic needed (a page holds ~10^5).
+  const plain = multiplier === 0 ? PLAIN_INTEGER.exec(value) : null;
+  if (plain) return !negate || plain[2] === '0' ? value : plain[1] ? plain[2] : `-${value}`;
   const v = new ExactDecimal(value).times(new ExactDecimal(10).pow(multiplier));
   return (negate && !v.isZero() ? v.negated() : v).toFixed();
 }
@@ -100,10 +107,10 @@ interface Channel extends ChannelFormat {
   designations: Designations;
 }
 
-/** One column of a segment: its format and the value of each of the run's slots. */
+/** One column of a segment: its format and the value at each of the run's slots (by position). */
 interface Column {
   format: ValueFormatModel;
-  value: (slot: Slot) => UsageValueModel | null;
+  value: (i: number) => UsageValueModel | null;
 }
 
 export function buildSegments(
@@ -139,16 +146,20 @@ export function buildSegments(
   });
 
   // Runs of contiguous, equal-length slots of one kind within one local day; long readings stand alone.
-  const ordered = [...slots.values()].sort((a, b) => a.kind.localeCompare(b.kind) || a.duration - b.duration || a.start - b.start || a.repeat - b.repeat);
+  const ordered = [...slots.values()].sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.duration - b.duration || a.start - b.start || a.repeat - b.repeat);
   const runs: Slot[][] = [];
+  // The end of the local day the current run started in (one time-zone computation per run).
+  let dayEnd = -Infinity;
   for (const slot of ordered) {
     const run = runs[runs.length - 1];
     const last = run?.[run.length - 1];
     const joins = last && slot.kind === last.kind && slot.repeat === 0 && last.repeat === 0 && slot.duration <= DAY_SECONDS
-      && last.duration === slot.duration && last.start + last.duration * 1000 === slot.start
-      && localDayStart(slot.start, timezone) === localDayStart(run[0].start, timezone);
+      && last.duration === slot.duration && last.start + last.duration * 1000 === slot.start && slot.start < dayEnd;
     if (joins) run.push(slot);
-    else runs.push([slot]);
+    else {
+      runs.push([slot]);
+      dayEnd = nextLocalDay(slot.start, timezone);
+    }
   }
 
   const stamp = {
@@ -168,11 +179,11 @@ export function buildSegments(
       end,
       intervalSeconds: run[0].duration,
       formats: columns.map((c) => c.format),
-      values: run.map((slot) => columns.map((c) => c.value(slot))),
+      values: run.map((_, i) => columns.map((c) => c.value(i))),
       ...stamp,
       relatedServicePointIds: servicePointsDuring(meter, start, end),
     };
-  }).sort((a, b) => a.start - b.start || a.kind.localeCompare(b.kind));
+  }).sort((a, b) => a.start - b.start || KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
 }
 
 const readingAt = (channel: Channel, slot: Slot) => channel.readings.get(slotKey(slot.kind, slot.start, slot.duration, slot.repeat));
@@ -184,19 +195,24 @@ const readingAt = (channel: Channel, slot: Slot) => channel.readings.get(slotKey
  */
 function columnsOf(meter: MdmMeter, run: Slot[], channels: Channel[], options: SegmentOptions): Column[] {
   const { details } = options;
-  const value = (channel: Channel, keep: (r: EspiReading) => boolean = () => true) => (slot: Slot): UsageValueModel | null => {
-    const r = readingAt(channel, slot);
-    if (!r || !keep(r)) return null;
+  // Each channel's reading at each slot, and its value object, computed once for all its columns.
+  const aligned = channels.map((channel) => run.map((slot) => readingAt(channel, slot)));
+  const objects = channels.map((channel, j) => aligned[j].map((r): UsageValueModel | null => {
+    if (!r) return null;
     if (channel.key === 'r') return { r: scaled(r.value, channel.powerOfTenMultiplier, false) };
     return { [channel.key]: scaled(r.value, channel.powerOfTenMultiplier, channel.negate) } as UsageValueModel;
+  }));
+  const value = (j: number, keep: (r: EspiReading) => boolean = () => true) => (i: number) => {
+    const r = aligned[j][i];
+    return r && keep(r) ? objects[j][i] : null;
   };
   const qualityOf = (channel: Channel, r: EspiReading) => (r.quality === null ? channel.defaultQuality : readingQuality(r.quality));
 
   const base: Column[] = [];
   const splits: Column[] = [];
-  for (const channel of channels) {
+  channels.forEach((channel, j) => {
     const designations: Designations = { ...channel.designations };
-    const readings = run.map((slot) => readingAt(channel, slot)).filter((r): r is EspiReading => r !== undefined);
+    const readings = aligned[j].filter((r): r is EspiReading => r !== undefined);
     if (details.has('QUALITY') && channel.role !== 'register') {
       const qualities = new Set(readings.map((r) => qualityOf(channel, r)));
       const [only] = qualities;
@@ -204,28 +220,28 @@ function columnsOf(meter: MdmMeter, run: Slot[], channels: Channel[], options: S
       else if (channel.role === 'usage') {
         // Readings of another quality than the channel's default, each quality a column of its own.
         for (const q of [...qualities].filter((q): q is ReadingQualityType => q !== null && q !== channel.defaultQuality).sort()) {
-          splits.push({ format: designate(channel.format, { ...channel.designations, quality: q }), value: value(channel, (r) => qualityOf(channel, r) === q) });
+          splits.push({ format: designate(channel.format, { ...channel.designations, quality: q }), value: value(j, (r) => qualityOf(channel, r) === q) });
         }
       }
     }
-    base.push({ format: designate(channel.format, designations), value: value(channel) });
+    base.push({ format: designate(channel.format, designations), value: value(j) });
     if (details.has('TIME_OF_USE') && channel.role === 'usage' && channel.format.direction === 'forward' && channel.kind === 'INTERVAL') {
       const codes = [...new Set(readings.map((r) => r.tou).filter((c): c is number => c !== null && (c === 0 || options.tou.has(c))))].sort((a, b) => a - b);
       for (const code of codes) {
         const designation = code === 0 ? { tou: null, season: null } : options.tou.get(code)!;
-        splits.push({ format: designate(channel.format, designation), value: value(channel, (r) => r.tou === code) });
+        splits.push({ format: designate(channel.format, designation), value: value(j, (r) => r.tou === code) });
       }
     }
-  }
+  });
 
   const extra: Column[] = [];
   if (details.has('COST')) {
     channels.forEach((channel, j) => {
-      if (channel.role !== 'usage' || !run.some((slot) => readingAt(channel, slot)?.cost != null)) return;
+      if (channel.role !== 'usage' || !aligned[j].some((r) => r?.cost != null)) return;
       extra.push({
         format: costFormat(channel.readingType, j),
-        value: (slot) => {
-          const cost = readingAt(channel, slot)?.cost;
+        value: (i) => {
+          const cost = aligned[j][i]?.cost;
           // ESPI costs are in hundred-thousandths of the currency unit.
           return cost == null ? null : { c: new ExactDecimal(cost).dividedBy(100_000).toFixed() };
         },
@@ -239,8 +255,8 @@ function columnsOf(meter: MdmMeter, run: Slot[], channels: Channel[], options: S
     for (const supplyType of types) {
       extra.push({
         format: supplyMixFormat(supplyType, delivered),
-        value: (slot) => {
-          const m = readingAt(channels[delivered], slot) && mixAt(slot)?.find((x) => x.supplyType === supplyType);
+        value: (i) => {
+          const m = aligned[delivered][i] && mixAt(run[i])?.find((x) => x.supplyType === supplyType);
           return m ? { sm: m.sm, ci: m.ci, eacs: null } : null;
         },
       });

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { GraphQLError, GraphQLScalarType } from 'graphql';
 import { createUnionType, Field, ID, ObjectType } from 'type-graphql';
 import { DecimalScalar } from '../../shared';
 
@@ -75,5 +76,22 @@ export const UsageValue = createUnionType({
   resolveType: (value: UsageValueModel) => {
     const key = (Object.keys(BY_KEY) as (keyof typeof BY_KEY)[]).find((k) => k in value);
     return key ? BY_KEY[key] : undefined;
+  },
+});
+
+/**
+ * A segment's Value Sets as one JSON value, exactly the objects `values` gives: a page of usage
+ * holds ~10^5 value objects, which as plain JSON cross the subgraph and the gateway without a
+ * resolver per value.
+ */
+export const ValueSetsScalar = new GraphQLScalarType<(UsageValueModel | null)[][], (UsageValueModel | null)[][]>({
+  name: 'ValueSets',
+  description: 'cds-wg3-01 §10.8.3 Value Sets as JSON: one array per interval, one Value Object (decimals as strings) or null per format.',
+  serialize: (value) => {
+    if (!Array.isArray(value)) throw new TypeError('not a list of Value Sets');
+    return value as (UsageValueModel | null)[][];
+  },
+  parseValue: () => {
+    throw new GraphQLError('ValueSets is output only', { extensions: { code: 'BAD_USER_INPUT' } });
   },
 });
