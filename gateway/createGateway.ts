@@ -5,6 +5,7 @@ import express, { type RequestHandler } from 'express';
 import type { Config } from '../lib/config';
 import type { SubgraphUrls } from '../subgraphs';
 import { requireInternalToken } from './auth';
+import { useQueryLimits } from './plugins/useQueryLimits';
 import { loadSupergraph } from './supergraph';
 
 export interface Gateway {
@@ -43,6 +44,7 @@ export function createGateway(config: Pick<Config, 'INTERNAL_API_TOKEN'>, subgra
     logging: false,
     graphiql: { title: 'CDS Gateway — internal GraphQL', defaultQuery: EXAMPLE_QUERY },
     renderGraphiQL,
+    plugins: () => [useQueryLimits()],
   });
   const router = express.Router();
   router.use(requireInternalToken(config.INTERNAL_API_TOKEN));
