@@ -31,6 +31,13 @@ export const DATES = [
 
 export const UNICODE = ['é', '𝕏', '\u202e', '\ufeff', '\ud800', '\udfff', 'a\u0301', '🚀'.repeat(50), 'Ω≈ç√∫', '\u2028\u2029', 'İ', 'ß'];
 
+/**
+ * Markup markers for pages that echo input: each opens a tag `<fz…` that no page of ours contains,
+ * so finding `<fz` in an answer means the input was written out unescaped.
+ */
+export const MARKUP = ['<fz1>', '"><fz2 x=1>', "'><fz3>", '</textarea><fz4>', '</script><fz5>', '<fz6 onfz=1>', '--><fz7>', ']]><fz8>'];
+export const UNESCAPED = /<fz\d/;
+
 /** Cursor-shaped garbage: random base64url, forged JSON, truncations. */
 export const CURSORS = [
   'abc', 'AAAA', '====', 'eyJ9', Buffer.from('{"k":["zzz","1"],"d":"next"}').toString('base64url'),
@@ -39,7 +46,7 @@ export const CURSORS = [
 
 /** Strings worth trying anywhere a string goes. */
 export const hostileString = (extra: readonly string[] = []): fc.Arbitrary<string> => fc.oneof(
-  { weight: 4, arbitrary: fc.constantFrom(...INJECTION, ...TRAVERSAL, ...NUMBERS, ...DATES, ...UNICODE, ...CURSORS, ...extra) },
+  { weight: 4, arbitrary: fc.constantFrom(...INJECTION, ...TRAVERSAL, ...NUMBERS, ...DATES, ...UNICODE, ...CURSORS, ...MARKUP, ...extra) },
   { weight: 2, arbitrary: fc.string({ maxLength: 40 }) },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 30 }) },
   { weight: 1, arbitrary: fc.constantFrom('x'.repeat(2_000), 'a b '.repeat(500), '%'.repeat(300), ' '.repeat(1_000)) },
