@@ -64,7 +64,7 @@ const segment = fc.oneof(hostile.map(encode), fc.constantFrom(...TRAVERSAL, '%',
 
 describe('anonymous visitors', () => {
   const GETS = [
-    (s: string, q: string) => `/consent/login?request=${q}&return=${q}`,
+    (_s: string, q: string) => `/consent/login?request=${q}&return=${q}`,
     (s: string) => `/authorize/${s}`,
     (s: string) => `/receipts/${s}`,
     (s: string) => `/receipts/${s}/revoke`,
