@@ -35,8 +35,8 @@ export interface UsageQuery {
 const CHUNK_DAYS = 101;
 const pad = (n: number) => String(n).padStart(16, '0');
 
-/** Columns of the usage listing's sort key (listing tag, meter position, start, id). */
-export const USAGE_ORDER_ARITY = 4;
+/** Columns of the usage listing's sort key (listing tag, meter position, start, modified, id). */
+export const USAGE_ORDER_ARITY = 5;
 
 export function usageOrdering(query: UsageQuery): Ordering<SegmentModel> {
   const position = new Map(query.meters.map((m, i) => [m.meterId, i]));
@@ -44,6 +44,8 @@ export function usageOrdering(query: UsageQuery): Ordering<SegmentModel> {
     { value: () => query.tag, direction: 'asc' },
     { value: (s) => pad(position.get(s.meterId) ?? 0), direction: 'asc' },
     { value: (s) => pad(s.start), direction: 'asc' },
+    // §10.8.8: segments starting together (a bill section and its first day), most recently modified first.
+    { value: (s) => s.modified, direction: 'desc' },
     // A feed may repeat a period (its segments then differ only by id).
     { value: (s) => s.id, direction: 'asc' },
   ];

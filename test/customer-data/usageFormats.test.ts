@@ -8,7 +8,7 @@ import type { MdmMeter } from '../../legacy/mdm/records';
 import { Decimal, JsonDecimal, parseExact } from '../../rest-facade/json';
 import { UsageSegmentList } from '../../rest-facade/customer-data/schemas';
 import { DEMO_VALUE_FORMATS } from '../../rest-facade/scopes/customer-data';
-import { walk } from './support/api';
+import { get, walk } from './support/api';
 import { startSystem, type System } from '../support/system';
 import { allIncludes, directToken, noIncludes, seedClients, type Clients } from './support/tokens';
 
@@ -310,6 +310,47 @@ describe('billed usage per bill section', () => {
     // Each interval is rounded to 1/100 000 of a dollar, each bill line to a cent.
     expect(costs.minus(billed).abs().lte(new Decimal(readings).times('0.000005').plus(new Decimal(tierLines.length).times('0.005')))).toBe(true);
     expect(hundredThousandths(rateAt(u, sa, last).TIERS[0].PRICE)).toBeGreaterThan(0);
+  });
+});
+
+describe('listing segments of every kind', () => {
+  it('orders days, daily peaks and bill sections by start (a bill section before the day it starts on), and pages back the same way', async () => {
+    const meter = meters((m) => m.commodity === 'ELECTRIC' && m.measures.includes('DEMAND') && m.intervalSeconds === 900, '2026-02-20', '2026-07-10')[0];
+    const { access_token } = await directToken(system, clients, 'cds_query_usage', {
+      segment_start: '2026-03-01T08:00:00Z', segment_end: 'infinite',
+      include_usage_segment_value_types: ['electric_interval_kwh_forward', 'electric_daily_kw_peak', 'electric_monthly_kwh'],
+    });
+    const path = `usage-segments?cds_meterdevice_ids=${meter.meterId}&before=2026-07-01T06:59:59Z`;
+    const { items, pages } = await walk<Obj>(system, access_token, path);
+    expect(pages.length).toBeGreaterThanOrEqual(3);
+    const days = dayNumber('2026-07-01') - dayNumber('2026-03-01');
+    const kind = (s: Obj) => ((s.formats as Obj[])[0].id as string);
+    expect(items.filter((s) => kind(s) === 'electric_interval_kwh_forward')).toHaveLength(days);
+    expect(items.filter((s) => kind(s) === 'electric_daily_kw_peak')).toHaveLength(days);
+    const bills = items.filter((s) => kind(s) === 'electric_monthly_kwh');
+    expect(bills.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(items.map((s) => s.cds_usagesegment_id)).size).toBe(items.length);
+    for (let i = 1; i < items.length; i++) {
+      const [a, b] = [items[i - 1], items[i]];
+      expect(Date.parse(a.segment_start as string)).toBeLessThanOrEqual(Date.parse(b.segment_start as string));
+      // Same start: the most recently modified first (§10.8.8) — the bill section before its first day.
+      if (a.segment_start === b.segment_start) expect(a.cds_modified as string >= (b.cds_modified as string)).toBe(true);
+    }
+    for (const bill of bills) {
+      const at = items.indexOf(bill);
+      expect(kind(items[at + 1])).not.toBe('electric_monthly_kwh');
+      expect(items[at + 1].segment_start).toBe(bill.segment_start);
+    }
+    // Back from the last page with `previous`: the same segments in the same order.
+    const back: Obj[] = [];
+    let previous = pages.at(-1)!.body.previous as string | null;
+    while (previous !== null) {
+      const answer = await get(system, access_token, previous);
+      expect(answer.status).toBe(200);
+      back.unshift(...(answer.body.usage_segments as Obj[]));
+      previous = answer.body.previous as string | null;
+    }
+    expect([...back, ...(pages.at(-1)!.body.usage_segments as Obj[])].map((s) => s.cds_usagesegment_id)).toEqual(items.map((s) => s.cds_usagesegment_id));
   });
 });
 

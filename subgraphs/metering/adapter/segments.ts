@@ -95,8 +95,11 @@ function scaled(value: string, multiplier: number, negate: boolean): string {
   return (negate && !v.isZero() ? v.negated() : v).toFixed();
 }
 
-/** One interval position; `repeat` > 0 when a feed holds the same period more than once (it stands alone). */
-interface Slot { kind: UsageSegmentKind; start: number; duration: number; repeat: number }
+/**
+ * One interval position; `repeat` > 0 when a feed holds the same period more than once (it stands
+ * alone). `published`/`updated`: the earliest and latest Atom times of the blocks holding its readings.
+ */
+interface Slot { kind: UsageSegmentKind; start: number; duration: number; repeat: number; published: string | null; updated: string | null }
 
 const slotKey = (kind: UsageSegmentKind, start: number, duration: number, repeat: number) => `${kind}|${start}|${duration}|${repeat}`;
 
@@ -124,8 +127,6 @@ export function buildSegments(
 
   // Every reading inside the window, per channel, keyed by its slot; block times give created/modified.
   const slots = new Map<string, Slot>();
-  let created: string | null = null;
-  let modified: string | null = null;
   const channels: Channel[] = described.map(({ channel, format }) => {
     const readings = new Map<string, EspiReading>();
     for (const block of channel.blocks) {
@@ -135,10 +136,11 @@ export function buildSegments(
         while (readings.has(slotKey(format.kind, reading.start, reading.duration, repeat))) repeat++;
         const key = slotKey(format.kind, reading.start, reading.duration, repeat);
         readings.set(key, reading);
-        if (!slots.has(key)) slots.set(key, { kind: format.kind, start: reading.start, duration: reading.duration, repeat });
+        let slot = slots.get(key);
+        if (!slot) slots.set(key, (slot = { kind: format.kind, start: reading.start, duration: reading.duration, repeat, published: null, updated: null }));
+        if (block.published && (!slot.published || block.published < slot.published)) slot.published = block.published;
+        if (block.updated && (!slot.updated || block.updated > slot.updated)) slot.updated = block.updated;
       }
-      if (block.published && (!created || block.published < created)) created = block.published;
-      if (block.updated && (!modified || block.updated > modified)) modified = block.updated;
     }
     const tier = channel.readingType.consumptionTier;
     const designated = tier === null ? null : tierOf(tier, tiers);
@@ -162,12 +164,10 @@ export function buildSegments(
     }
   }
 
-  const stamp = {
-    created: toDateTimeString(created ?? meter.createdAt),
-    modified: toDateTimeString(modified ?? meter.updatedAt),
-    synced: toDateTimeString(synced),
-  };
   return runs.map((run) => {
+    // A segment's times are its own readings' blocks' (not the whole feed's, which depends on the window asked for).
+    const created = run.reduce<string | null>((t, s) => (s.published && (!t || s.published < t) ? s.published : t), null);
+    const modified = run.reduce<string | null>((t, s) => (s.updated && (!t || s.updated > t) ? s.updated : t), null);
     const start = run[0].start;
     const end = run[run.length - 1].start + run[run.length - 1].duration * 1000;
     const columns = columnsOf(meter, run, channels.filter((c) => c.kind === run[0].kind), options);
@@ -180,7 +180,9 @@ export function buildSegments(
       intervalSeconds: run[0].duration,
       formats: columns.map((c) => c.format),
       values: run.map((_, i) => columns.map((c) => c.value(i))),
-      ...stamp,
+      created: toDateTimeString(created ?? meter.createdAt),
+      modified: toDateTimeString(modified ?? meter.updatedAt),
+      synced: toDateTimeString(synced),
       relatedServicePointIds: servicePointsDuring(meter, start, end),
     };
   }).sort((a, b) => a.start - b.start || KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
