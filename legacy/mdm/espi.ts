@@ -9,9 +9,11 @@ import { escapeXml } from './xml';
 
 /**
  * Green Button ESPI Atom feeds of the MDM: per usage point a UsagePoint entry, per channel a
- * MeterReading and its ReadingType, and one IntervalBlock per local day holding the readings whose
- * start is inside the requested window. Synthetic meters are computed from the generator; Green
- * Button meters replay their file's reading type and readings as they were.
+ * MeterReading and its ReadingType, and one IntervalBlock per local day (per bill section for the
+ * billed usage) holding the readings whose start is inside the requested window. Synthetic meters
+ * are computed from the generator (readings with their cost, quality and TOU bucket; net,
+ * register, peak demand and billed usage on request, `MdmChannel`); Green Button meters replay
+ * their file's reading type and readings as they were.
  */
 
 const RES = '/espi/1_1/resource';
