@@ -6,6 +6,7 @@ import type { Config } from '../lib/config';
 import type { SubgraphUrls } from '../subgraphs';
 import { requireInternalToken } from './auth';
 import { useQueryLimits } from './plugins/useQueryLimits';
+import { maskUpstreamError, UPSTREAM_TIMEOUT_MS } from './upstreamErrors';
 import { loadSupergraph } from './supergraph';
 
 export interface Gateway {
@@ -45,6 +46,9 @@ export function createGateway(config: Pick<Config, 'INTERNAL_API_TOKEN'>, subgra
     graphiql: { title: 'CDS Gateway — internal GraphQL', defaultQuery: EXAMPLE_QUERY },
     renderGraphiQL,
     plugins: () => [useQueryLimits()],
+    // A subgraph that is down or silent is an error naming it, never a hang or an anonymous 'Unexpected error'.
+    maskedErrors: { maskError: maskUpstreamError },
+    upstreamTimeout: UPSTREAM_TIMEOUT_MS,
   });
   const router = express.Router();
   router.use(requireInternalToken(config.INTERNAL_API_TOKEN));

@@ -30,7 +30,7 @@ export class GraphError extends HttpError {
  */
 const UNAVAILABLE_CODES = new Set([
   'LEGACY_UNAVAILABLE', 'LEGACY_TIMEOUT', 'SERVICE_UNAVAILABLE', 'DOWNSTREAM_SERVICE_ERROR',
-  'UPSTREAM_TIMEOUT', 'GATEWAY_TIMEOUT', 'TIMEOUT',
+  'UPSTREAM_TIMEOUT', 'GATEWAY_TIMEOUT', 'TIMEOUT', 'SUBGRAPH_UNAVAILABLE',
 ]);
 
 export function isUnavailable(errors: GraphQLErrorEntry[]): boolean {

@@ -25,8 +25,8 @@ export const TIMEZONE = 'America/Los_Angeles';
 export const AS_OF = '2026-08-01';
 
 export type LegacyName = 'cis' | 'mdm' | 'billing' | 'eac';
-/** A part the fault suites can stop (its port then refuses connections) and start again on the same port. */
-export type Part = LegacyName | SubgraphName;
+/** A part the fault suites can stop (its port then refuses connections) and start again on the same port; named as `SERVICE` names it. */
+export type Part = LegacyName | `subgraph-${SubgraphName}`;
 
 export interface SystemOptions {
   seed: string;
@@ -90,6 +90,7 @@ const LEGACY_STARTERS: Record<LegacyName, (utility: Utility, options: SimulatorO
 };
 const LEGACY_NAMES = Object.keys(LEGACY_STARTERS) as LegacyName[];
 const isLegacy = (part: Part): part is LegacyName => (LEGACY_NAMES as string[]).includes(part);
+const subgraphOf = (part: `subgraph-${SubgraphName}`) => part.slice('subgraph-'.length) as SubgraphName;
 const portOf = (url: string) => Number(new URL(url).port);
 
 async function listen(app: express.Express): Promise<{ server: Server; url: string }> {
@@ -154,7 +155,7 @@ export async function startSystem(options: SystemOptions): Promise<System> {
   };
   const store = createStore(config.REDIS_URL, config.REDIS_KEY_PREFIX);
   const graphqlUrl = `${served.url}/graphql`;
-  const part = startFacadePart(config, store, log, {
+  const facadePart = startFacadePart(config, store, log, {
     graphqlUrl, cisUrl: legacyUrls.cis, demoUtility: () => legacy.utility,
   }, {
     workerIntervalMs: options.workerIntervalMs ?? 0,
@@ -163,12 +164,12 @@ export async function startSystem(options: SystemOptions): Promise<System> {
   });
   host.get('/healthz', healthz('all', store));
   host.use('/graphql', counting, gateway.handler);
-  host.use(part.app);
+  host.use(facadePart.app);
 
   const simulators = () => LEGACY_NAMES.map(simulator);
   return {
     config, url: served.url, graphqlUrl, internalApiToken: config.INTERNAL_API_TOKEN, adminApiToken: config.ADMIN_API_TOKEN,
-    store, facade: part.facade, connections: part.access, legacy, utility: legacy.utility,
+    store, facade: facadePart.facade, connections: facadePart.access, legacy, utility: legacy.utility,
     graph: createGraphClient({ url: graphqlUrl, token: config.INTERNAL_API_TOKEN }),
     get cis() { return simulator('cis'); },
     get mdm() { return simulator('mdm'); },
@@ -191,18 +192,18 @@ export async function startSystem(options: SystemOptions): Promise<System> {
       if (!res.ok) throw new Error(`change ${kind} failed: HTTP ${res.status} ${await res.text()}`);
       return res.json() as never;
     },
-    async stop(name) {
-      if (isLegacy(name)) return simulator(name).close();
-      await subgraphs.get(name)?.close();
-      subgraphs.set(name, null);
+    async stop(part) {
+      if (isLegacy(part)) return simulator(part).close();
+      await subgraphs.get(subgraphOf(part))?.close();
+      subgraphs.set(subgraphOf(part), null);
     },
-    async start(name) {
-      if (!isLegacy(name)) return startSubgraph(name);
+    async start(part) {
+      if (!isLegacy(part)) return startSubgraph(subgraphOf(part));
       // A fresh process: default knobs, zero counters.
-      legacy[name] = await LEGACY_STARTERS[name](legacy.utility, { port: portOf(simulator(name).url) });
+      legacy[part] = await LEGACY_STARTERS[part](legacy.utility, { port: portOf(simulator(part).url) });
     },
     async close() {
-      await part.close();
+      await facadePart.close();
       await stopServer(served.server);
       await store.close();
       await gateway.close();
