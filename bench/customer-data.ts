@@ -14,7 +14,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { recipientKeyPair } from '../test/jwe/keys';
-import { startSystem, type System } from '../test/customer-data/support/system';
+import { startSystem, type System } from '../test/support/system';
 import { allIncludes, directToken, seedClients } from '../test/customer-data/support/tokens';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 300);
@@ -117,7 +117,7 @@ async function partOne(lines: string[]) {
   const cached = await startSystem({ seed: 'bench-customer-data', accounts: 1000 });
   const uncached = await startSystem({ seed: 'bench-customer-data', accounts: 1000, env: { CUSTOMER_DATA_CACHE: 'off' } });
   try {
-    const u = cached.legacy.utility;
+    const u = cached.utility;
     const tokens = async (system: System) => {
       const clients = await seedClients(system);
       const device = recipientKeyPair();
