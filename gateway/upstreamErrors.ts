@@ -20,14 +20,17 @@ const isOriginal = (error: unknown): boolean =>
  * no addresses, request bodies or stacks in the answer.
  */
 export function maskUpstreamError(error: unknown, message: string): Error {
-  if (isOriginal(error)) return error as GraphQLError;
   const graphql = error instanceof GraphQLError ? error : undefined;
   const code = graphql?.extensions?.code;
-  if (typeof code === 'string' && UPSTREAM_FAILURES.has(code)) {
-    const subgraph = typeof graphql!.extensions.serviceName === 'string' ? graphql!.extensions.serviceName : undefined;
+  if (graphql && typeof code === 'string' && UPSTREAM_FAILURES.has(code)) {
+    const { serviceName, http } = graphql.extensions as { serviceName?: unknown; http?: unknown };
+    const subgraph = typeof serviceName === 'string' ? serviceName : undefined;
     return new GraphQLError(`the ${subgraph ?? 'subgraph'} subgraph is unavailable`, {
-      nodes: graphql!.nodes, path: graphql!.path, extensions: { code: SUBGRAPH_UNAVAILABLE, ...(subgraph ? { subgraph } : {}) },
+      nodes: graphql.nodes, path: graphql.path,
+      // The runtime's HTTP status (504 when a subgraph did not answer in time) is kept.
+      extensions: { code: SUBGRAPH_UNAVAILABLE, ...(subgraph ? { subgraph } : {}), ...(http ? { http } : {}) },
     });
   }
+  if (isOriginal(error)) return error as GraphQLError;
   return new GraphQLError(message, { nodes: graphql?.nodes, path: graphql?.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
 }

@@ -82,6 +82,8 @@ export interface System {
   stop(part: Part): Promise<void>;
   /** Starts a stopped part again on its port. */
   start(part: Part): Promise<void>;
+  /** Where a subgraph listens (the gateway keeps calling there while it is stopped). */
+  subgraphUrl(name: SubgraphName): string;
   close(): Promise<void>;
 }
 
@@ -202,6 +204,7 @@ export async function startSystem(options: SystemOptions): Promise<System> {
       // A fresh process: default knobs, zero counters.
       legacy[part] = await LEGACY_STARTERS[part](legacy.utility, { port: portOf(simulator(part).url) });
     },
+    subgraphUrl: (name) => `http://127.0.0.1:${subgraphPorts.get(name)}/`,
     async close() {
       await facadePart.close();
       await stopServer(served.server);
