@@ -22,6 +22,9 @@ export class RedisStore implements Store {
       // Fail fast rather than hang a request while Redis is away; callers turn errors into 503s.
       maxRetriesPerRequest: 2,
       connectTimeout: 2_000,
+      // Reconnect at most every half second however long Redis is gone: the default backoff grows to
+      // 2 s, and each request waits two attempts before its 503.
+      retryStrategy: (attempt: number) => Math.min(attempt * 50, 500),
       enableOfflineQueue: true,
       lazyConnect: false,
     });
