@@ -2,8 +2,8 @@ import 'reflect-metadata';
 import { Field, ID, InputType } from 'type-graphql';
 import {
   AccountStatus, AggregationType, cdsEnum, ContractStatus, ContractType, ServicePointType, ServiceType, type EnumValue,
+  type LegacyListing,
 } from '../shared';
-import type { CisListing } from './adapter/cis';
 import {
   ACCOUNT_STATUS, BILL_CYCLE, CONTRACT_STATUS, SERVICE, SERVICE_CLASS, SERVICE_POINT_KIND, SERVICE_POINT_LOCATION, SERVICE_ROLE,
   VISIBILITY,
@@ -17,7 +17,7 @@ import {
 /** Thrown away before any legacy call: a filter that no CIS row can satisfy. */
 export const MATCHES_NOTHING = Symbol('matches nothing');
 
-export type Listing = CisListing | typeof MATCHES_NOTHING;
+export type Listing = LegacyListing | typeof MATCHES_NOTHING;
 
 /** Inverse of a code table: CDS values → the CIS codes that translate to them. */
 function codesFor<C extends string>(table: Record<C, string | null>, values: readonly string[]): C[] {
@@ -60,7 +60,7 @@ function anyOf(pairs: [string, string][]): [string, string][] | typeof MATCHES_N
   return pairs.length > 0 ? pairs : MATCHES_NOTHING;
 }
 
-function build(filters: CisListing['filters'], anyOfs: (ReturnType<typeof anyOf> | undefined)[], q: object): Listing {
+function build(filters: LegacyListing['filters'], anyOfs: (ReturnType<typeof anyOf> | undefined)[], q: object): Listing {
   if (Object.values(filters).some((v) => v !== undefined && v.length === 0)) return MATCHES_NOTHING;
   if (anyOfs.includes(MATCHES_NOTHING)) return MATCHES_NOTHING;
   return { filters, anyOf: anyOfs.filter((a): a is [string, string][] => Array.isArray(a)), ...q };

@@ -1,8 +1,7 @@
 import 'reflect-metadata';
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
-import { cdsEnum, DateTimeScalar, MeterType, type EnumValue } from '../shared';
+import { cdsEnum, DateTimeScalar, MeterType, type EnumValue, type LegacyListing } from '../shared';
 import { UsageSegmentKind } from './types/usageSegment';
-import type { MeterListing } from './adapter/mdm';
 import { meterTypeFilters } from './adapter/translate';
 
 const MeterDeviceSearchField = cdsEnum('MeterDeviceSearchField', '§10.4.5 `q`', ['id', 'meterNumber']);
@@ -36,7 +35,7 @@ export class MeterDeviceFilter {
 }
 
 /** null when no meter can match (an empty list, or types no meter holds). */
-export function meterListing(f: MeterDeviceFilter = {}): MeterListing | null {
+export function meterListing(f: MeterDeviceFilter = {}): LegacyListing | null {
   const filters = {
     meterId: f.ids ?? undefined,
     serialNumber: f.meterNumbers ?? undefined,

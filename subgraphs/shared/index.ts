@@ -14,6 +14,7 @@ export { Entity } from './types/entity';
 export { AccountProgram, ServiceProgram } from './types/programs';
 export { Timestamps } from './types/timestamps';
 export { JSONObjectScalar } from './json';
+export { LEGACY_MAX_KEYS, keyChunks, keyList, listingQuery, resuming, type LegacyListing } from './legacyListing';
 export { legacyPosition, legacyPage, listingTag, type LegacyPosition, type LegacyPageResult } from './legacyPaging';
 export { rowLoader, rowGroupLoader, once, type Synced } from './synced';
 export { cachedFor } from './cachedFor';

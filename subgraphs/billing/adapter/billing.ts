@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { BillChargeRecord, BillStatementHeader } from '../../../legacy/billing/records';
-import { badUserInput, type LegacyClient, type LegacyPageResult, type LegacyPosition } from '../../shared';
+import { keyList, resuming, type LegacyClient, type LegacyPageResult, type LegacyPosition } from '../../shared';
 import type { BillSection } from '../types/billSection';
 import type { BillStatement } from '../types/billStatement';
 import { sectionExport, statementExport } from './schemas';
@@ -8,8 +8,6 @@ import { toBillSection, toBillStatement, type SectionParts } from './translate';
 
 /** Key filters (at least one is required by the billing export) and date windows, as the export takes them. */
 export type ExportQuery = Record<string, readonly string[] | string | undefined>;
-
-export const BILLING_MAX_KEYS = 1000;
 
 /** The billing system's export API (legacy/README.md, "Billing"): flat records regrouped into objects. */
 export class BillingClient {
@@ -23,20 +21,14 @@ export class BillingClient {
     const out: Record<string, string | number> = { MAX: at.limit };
     for (const [name, value] of Object.entries(q)) {
       if (value === undefined) continue;
-      if (Array.isArray(value) && value.length > BILLING_MAX_KEYS) throw badUserInput(`at most ${BILLING_MAX_KEYS} values per filter`);
-      out[name] = Array.isArray(value) ? value.join(',') : (value as string);
+      out[name] = typeof value === 'string' ? value : keyList(value);
     }
     if (at.position) out.RESUME = at.position;
     return out;
   }
 
   private async fetch<S extends z.ZodType>(path: string, q: ExportQuery, at: LegacyPosition, schema: S) {
-    try {
-      return await this.http.getJson(path, this.query(q, at), schema);
-    } catch (err) {
-      if (at.position && (err as { extensions?: { status?: number } }).extensions?.status === 400) throw badUserInput('invalid cursor');
-      throw err;
-    }
+    return resuming(at, () => this.http.getJson(path, this.query(q, at), schema));
   }
 
   async statements(q: ExportQuery, at: LegacyPosition): Promise<LegacyPageResult<BillStatement>> {

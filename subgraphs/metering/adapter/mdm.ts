@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { MdmChannel, MdmMeter } from '../../../legacy/mdm/records';
-import { badUserInput, cachedFor, type LegacyClient, type LegacyPageResult, type LegacyPosition } from '../../shared';
+import { cachedFor, keyChunks, listingQuery, resuming, type LegacyClient, type LegacyListing, type LegacyPageResult, type LegacyPosition } from '../../shared';
 
 const radio = z.enum(['NONE', 'CAPABLE', 'ENABLED', 'CONFIGURED']);
 
@@ -59,19 +59,10 @@ export type MdmSupplyMix = z.infer<typeof supplyMix>['items'];
 const CATALOGUE_TTL_MS = 60_000;
 const lookup = z.object({ items: z.array(mdmMeter) });
 
-/** The MDM accepts at most this many values per list parameter or lookup, and this many usage points per feed. */
-export const MDM_MAX_KEYS = 1000;
+/** The MDM serves at most this many usage points per feed. */
 export const MDM_MAX_FEED_POINTS = 100;
 /** Usage-point-days one ESPI request may cover. */
 export const MAX_POINT_DAYS = 4000;
-
-export interface MeterListing {
-  filters: Record<string, readonly string[] | undefined>;
-  /** Each entry is one `or` parameter: COLUMN:VALUE pairs of which any may match. */
-  anyOf?: readonly (readonly [string, string])[][];
-  q?: string | null;
-  qFields?: readonly string[];
-}
 
 /** The MDM's two faces (legacy/README.md, "MDM"): the JSON device registry and ESPI Atom feeds. */
 export class MdmClient {
@@ -87,35 +78,14 @@ export class MdmClient {
     return (await this.http.getJson('/mdm/v1/supply-mix', { from: from.toISOString(), to: to.toISOString() }, supplyMix)).body.items;
   }
 
-  async listMeters(listing: MeterListing, at: LegacyPosition): Promise<LegacyPageResult<MdmMeter> & { receivedAt: Date }> {
-    const query: Record<string, string | string[] | number> = { limit: at.limit };
-    for (const [name, values] of Object.entries(listing.filters)) {
-      if (values === undefined) continue;
-      if (values.length > MDM_MAX_KEYS) throw badUserInput(`at most ${MDM_MAX_KEYS} values per filter`);
-      query[name] = values.join(',');
-    }
-    if (listing.anyOf?.length) query.or = listing.anyOf.map((pairs) => pairs.map(([c, v]) => `${c}:${v}`).join(','));
-    if (listing.q) {
-      query.q = listing.q;
-      if (listing.qFields) query.q_fields = listing.qFields.join(',');
-    }
-    if (at.position) query.cursor = at.position;
-    try {
-      const { body, receivedAt } = await this.http.getJson('/mdm/v1/meters', query, page);
-      return { nodes: body.items, next: body.nextCursor, previous: body.prevCursor, receivedAt };
-    } catch (err) {
-      if (at.position && (err as { extensions?: { status?: number } }).extensions?.status === 400) throw badUserInput('invalid cursor');
-      throw err;
-    }
+  async listMeters(listing: LegacyListing, at: LegacyPosition): Promise<LegacyPageResult<MdmMeter> & { receivedAt: Date }> {
+    const { body, receivedAt } = await resuming(at, () => this.http.getJson('/mdm/v1/meters', listingQuery(listing, at), page));
+    return { nodes: body.items, next: body.nextCursor, previous: body.prevCursor, receivedAt };
   }
 
   async lookupMeters(by: 'meterId' | 'serialNumber' | 'servicePointId', keys: readonly string[]): Promise<{ rows: MdmMeter[]; receivedAt: Date }> {
     if (keys.length === 0) return { rows: [], receivedAt: new Date() };
-    const answers = [];
-    for (let i = 0; i < keys.length; i += MDM_MAX_KEYS) {
-      answers.push(this.http.postJson('/mdm/v1/meters/lookup', { by, keys: keys.slice(i, i + MDM_MAX_KEYS) }, lookup));
-    }
-    const done = await Promise.all(answers);
+    const done = await Promise.all(keyChunks(keys).map((chunk) => this.http.postJson('/mdm/v1/meters/lookup', { by, keys: chunk }, lookup)));
     return { rows: done.flatMap((a) => a.body.items), receivedAt: done[0].receivedAt };
   }
 
