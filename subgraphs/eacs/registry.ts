@@ -30,12 +30,16 @@ const page = z.object({
 
 /** Our cursor position over the registry's page numbers: `<page>:<per_page>`, so a resumed walk keeps its page size. */
 const position = /^(\d{1,9}):(\d{1,3})$/;
+const RANGE_PAGE = 100;
+
+/** Registry query parameters (legacy/README.md); undefined ones are left out. */
+export type Filters = Record<string, string | undefined>;
 
 /** The EAC registry's JSON API (legacy/README.md, "EAC registry"): filters and page-number paging. */
 export class EacRegistry {
   constructor(readonly http: LegacyClient) {}
 
-  async certificates(filters: Record<string, string | undefined>, at: LegacyPosition): Promise<LegacyPageResult<EacCertificate> & { receivedAt: Date }> {
+  async certificates(filters: Filters, at: LegacyPosition): Promise<LegacyPageResult<EacCertificate> & { receivedAt: Date }> {
     let pageNo = 1;
     let perPage = at.limit;
     if (at.position) {
@@ -44,7 +48,7 @@ export class EacRegistry {
       pageNo = Number(m[1]);
       perPage = Number(m[2]);
     }
-    const { body, receivedAt } = await this.http.getJson('/registry/v1/certificates', { ...filters, page: pageNo, per_page: perPage }, page);
+    const { body, receivedAt } = await this.page(filters, pageNo, perPage);
     const { total_pages: total } = body.meta;
     return {
       nodes: body.data,
@@ -52,6 +56,26 @@ export class EacRegistry {
       previous: pageNo > 1 ? `${pageNo - 1}:${perPage}` : null,
       receivedAt,
     };
+  }
+
+  /**
+   * The matches from `offset` (0-based) to before `offset + count` (count ≤ 100), with how many
+   * match in all: at most two registry pages of 100.
+   */
+  async range(filters: Filters, offset: number, count: number): Promise<{ nodes: EacCertificate[]; total: number; receivedAt: Date }> {
+    const first = Math.floor(offset / RANGE_PAGE) + 1;
+    const last = Math.floor((offset + Math.max(count, 1) - 1) / RANGE_PAGE) + 1;
+    const pages = await Promise.all([first, ...(last > first ? [last] : [])].map((n) => this.page(filters, n, RANGE_PAGE)));
+    const skip = offset - (first - 1) * RANGE_PAGE;
+    return {
+      nodes: pages.flatMap((p) => p.body.data).slice(skip, skip + count),
+      total: pages[0].body.meta.total_count,
+      receivedAt: pages[0].receivedAt,
+    };
+  }
+
+  private page(filters: Filters, pageNo: number, perPage: number) {
+    return this.http.getJson('/registry/v1/certificates', { ...filters, page: pageNo, per_page: perPage }, page);
   }
 
   async formats(): Promise<EacFormat[]> {

@@ -1,11 +1,28 @@
 import 'reflect-metadata';
 import { Arg, Args, Ctx, ID, ObjectType, Query, Resolver } from 'type-graphql';
-import { Connection, legacyPage, legacyPosition, listingTag, PageArgs, type Page } from '../shared';
+import { Connection, legacyPage, legacyPosition, listingTag, PageArgs, type LegacyPosition, type Page } from '../shared';
 import type { EacsContext } from './context';
+import type { EacRegistry } from './registry';
 import { toCertificate } from './translate';
+import { unionPage } from './union';
 import { EacDataFormat, EacFilter, EnergyAttributeCertificate } from './types';
 
 const join = (values: string[] | null | undefined) => (values ? values.join(',') : undefined);
+
+/** The registry reads behind a filter: one query, or two merged for "these beneficiaries or general". */
+function read(registry: EacRegistry, f: EacFilter, position: LegacyPosition, backward: boolean) {
+  const common = {
+    certificate_id: join(f.ids),
+    serial: join(f.eacNumbers),
+    vintage_start_lte: f.before ?? undefined,
+    vintage_end_gte: f.after ?? undefined,
+  };
+  if (!f.beneficiaries) return registry.certificates(common, position);
+  const named = { ...common, beneficiary: join(f.beneficiaries) };
+  if (!f.includeGeneral) return registry.certificates(named, position);
+  const general = { ...common, beneficiary_kind: 'GENERAL' };
+  return f.beneficiaries.length === 0 ? registry.certificates(general, position) : unionPage(registry, [named, general], position, backward);
+}
 
 @ObjectType()
 class EnergyAttributeCertificatePage extends Connection(EnergyAttributeCertificate) {}
@@ -23,15 +40,10 @@ export class EacResolver {
     const f = filter ?? {};
     const tag = listingTag('eacs', f);
     const position = legacyPosition(page, tag);
-    const lists = { certificate_id: f.ids, serial: f.eacNumbers, beneficiary: f.beneficiaries };
-    if (Object.values(lists).some((v) => v && v.length === 0)) return legacyPage({ nodes: [], next: null, previous: null }, tag);
-    const result = await ctx.registry.certificates({
-      certificate_id: join(f.ids),
-      serial: join(f.eacNumbers),
-      beneficiary: join(f.beneficiaries),
-      vintage_start_lte: f.before ?? undefined,
-      vintage_end_gte: f.after ?? undefined,
-    }, position);
+    if ([f.ids, f.eacNumbers, f.includeGeneral ? undefined : f.beneficiaries].some((v) => v && v.length === 0)) {
+      return legacyPage({ nodes: [], next: null, previous: null }, tag);
+    }
+    const result = await read(ctx.registry, f, position, page.last != null || page.before != null);
     return legacyPage({ ...result, nodes: result.nodes.map((c) => toCertificate(c, ctx.registry, result.receivedAt)) }, tag);
   }
 

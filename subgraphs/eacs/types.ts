@@ -57,6 +57,12 @@ export class EacFilter {
   @Field(() => [String], { nullable: true })
   beneficiaries?: string[] | null;
 
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'With `beneficiaries`: also the certificates of `beneficiaryType` `general`, which name no beneficiaries (cds-wg3-01 §7.2.9 lets a Grant naming beneficiaries see them); the other filters still apply.',
+  })
+  includeGeneral?: boolean | null;
+
   @Field(() => DateTimeScalar, { nullable: true, description: '`before`: `periodStart` ≤ this.' })
   before?: string | null;
 

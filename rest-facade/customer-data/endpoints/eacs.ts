@@ -28,17 +28,22 @@ export const eacs: CustomerDataEndpoint<'eacs', typeof listEacs.query, EacNode> 
   optionalFields: [],
   plan({ query, parts }) {
     // The graph matches beneficiaries of any type; each certificate is then checked by its type.
-    const beneficiaries = parts.some((p) => p.beneficiaries.all)
-      ? undefined
-      : parts.flatMap((p) => (p.beneficiaries.all ? [] : Object.values(p.beneficiaries).filter(Array.isArray).flat() as string[]));
+    const restricted = !parts.some((p) => p.beneficiaries.all);
+    const granted = restricted
+      ? parts.flatMap((p) => (p.beneficiaries.all ? [] : Object.values(p.beneficiaries).filter(Array.isArray).flat() as string[]))
+      : undefined;
+    // §7.2.9: a restricted Grant sees the `general` certificates too, in the same listing (one
+    // stream keeps the §10.9.4 order). They name no beneficiary, so a `beneficiaries` filter never matches them.
+    const includeGeneral = restricted && query.beneficiaries === undefined && parts.some((p) => p.general);
     const filter = {
       ids: query.cds_eac_ids,
       eacNumbers: query.eac_numbers,
-      beneficiaries: intersect(query.beneficiaries, beneficiaries),
+      beneficiaries: intersect(query.beneficiaries, granted),
+      includeGeneral,
       before: query.before,
       after: query.after,
     };
-    if (matchesNothing(filter.ids, filter.eacNumbers, filter.beneficiaries)) return { streams: [] };
+    if (matchesNothing(filter.ids, filter.eacNumbers, includeGeneral ? undefined : filter.beneficiaries)) return { streams: [] };
     return { streams: [{ variables: { filter } }] };
   },
   visibleThrough(node, parts) {
