@@ -125,7 +125,7 @@ describe('customer authorization (cds-wg3-01 §9)', () => {
       expect(await requester.getAttribute('rel')).toContain('noopener');
       // merge_selection_with (§7.4.2): one Request Section, both scopes listed, one Selection.
       expect(await page.locator('.request-section').count()).toBe(1);
-      expect(await page.locator('.data-component li').count()).toBe(2);
+      expect(await page.locator('.data-component > ul > li').count()).toBe(2);
       // "_all" preselects every service (§7.1.3).
       const boxes = page.locator('[data-entry] input[type="checkbox"]');
       const n = await boxes.count();

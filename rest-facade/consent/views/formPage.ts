@@ -1,7 +1,7 @@
 import type { Branding } from '../branding';
 import type { FormView, PurposeView, RequestSectionView, SelectionView } from '../form/view';
 import { flag, html, type SafeHtml } from '../html';
-import { csrfField, errorSummary, externalLink } from './parts';
+import { csrfField, dataDetails, errorSummary, externalLink } from './parts';
 import { layout } from './layout';
 
 /** Above this many entries a Selection gets search, a live count and hide-unselected (§9.2.3). */
@@ -88,10 +88,7 @@ function requestSection(section: RequestSectionView, index: number, count: numbe
     <div class="component data-component">
       <p class="component-label">${section.summaries.length > 1 ? 'This includes:' : 'What will be shared:'}</p>
       <ul>${section.summaries.map((s) => html`<li>${s}</li>`)}</ul>
-      ${section.items.length > 0 ? html`<details class="data-details">
-        <summary>See details</summary>
-        <dl>${section.items.map((item) => html`<dt>${item.label}</dt><dd class="example">For example: ${item.example}</dd>`)}</dl>
-      </details>` : ''}
+      ${dataDetails(section.items)}
     </div>
     <div class="component duration-component">
       <p class="component-label">For how long:</p>

@@ -1,4 +1,6 @@
 import { html, type SafeHtml } from '../html';
+import type { DataItem } from '../wording/data';
+import type { ReadingKind } from '../wording/readings';
 
 export const CSRF_FIELD = 'csrf_token';
 
@@ -28,4 +30,27 @@ export function errorSummary(errors: string[]): SafeHtml {
   <h2>Please check the form</h2>
   <ul>${errors.map((e) => html`<li>${e}</li>`)}</ul>
 </div>`;
+}
+
+/**
+ * The kinds of readings: one line per category; a category of several formats opens, without
+ * JavaScript, onto their names and descriptions (§9.2.2.1: a short summary, the specifics on request).
+ */
+function readingKinds(kinds: ReadingKind[]): SafeHtml {
+  return html`<ul class="reading-kinds">${kinds.map((k) => (k.formats.length === 1
+    ? html`<li>${k.label}: <span class="reading-format example">${k.formats[0].name}</span></li>`
+    : html`<li><details class="reading-kind"><summary>${k.label} <span class="example">(${k.formats.length} kinds)</span></summary>
+      <ul>${k.formats.map((f) => html`<li><span class="reading-format">${f.name}</span>${f.description ? html`<span class="entry-meta">${f.description}</span>` : ''}</li>`)}</ul>
+    </details></li>`))}</ul>`;
+}
+
+/** The Data Component's "See details" toggle (§9.2.2.1), on the form and on the receipt alike. */
+export function dataDetails(items: DataItem[]): SafeHtml {
+  if (items.length === 0) return html``;
+  return html`<details class="data-details">
+  <summary>See details</summary>
+  <dl>${items.map((item) => html`<dt>${item.label}</dt>${'kinds' in item
+    ? html`<dd>${readingKinds(item.kinds)}</dd>`
+    : html`<dd class="example">For example: ${item.example}</dd>`}`)}</dl>
+</details>`;
 }

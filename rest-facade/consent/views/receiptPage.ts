@@ -3,7 +3,7 @@ import type { Branding } from '../branding';
 import { html, type SafeHtml } from '../html';
 import type { Receipt, ReceiptResource, ReceiptSection } from '../receipts/receipt';
 import { layout } from './layout';
-import { csrfField, externalLink } from './parts';
+import { csrfField, dataDetails, externalLink } from './parts';
 
 export interface GrantStatusView {
   status: string;
@@ -61,8 +61,7 @@ function sectionBlock(section: ReceiptSection, view: ReceiptView): SafeHtml {
   <h3>${section.heading}</h3>
   <p class="component-label">What is shared:</p>
   <ul>${section.summaries.map((s) => html`<li>${s}</li>`)}</ul>
-  ${section.items.length ? html`<details class="data-details"><summary>See details</summary>
-    <dl>${section.items.map((i) => html`<dt>${i.label}</dt><dd class="example">For example: ${i.example}</dd>`)}</dl></details>` : ''}
+  ${dataDetails(section.items)}
   <p class="component-label">For how long:</p>
   <ul>${section.durations.map((d) => html`<li>${d}</li>`)}</ul>
   ${section.selection ? html`<p class="component-label">For these ${section.selection.noun}:</p>` : ''}

@@ -2,6 +2,7 @@ import type { DateTime } from 'luxon';
 import type { ScopeDescription, ScopeRegistry } from '../../scopes';
 import { CONSENT_SCOPE_TYPES, dataItems, SCOPE_OBJECTS, SCOPE_SUMMARY, SCOPE_TITLE, type ConsentScopeType, type DataItem } from './data';
 import { rangeStatement, untilStatement, validityStatement } from './durations';
+import { readingKinds, type ReadingKind } from './readings';
 
 type Entry = Record<string, unknown>;
 
@@ -44,21 +45,21 @@ export function itemsOf(scoped: ScopedEntry[]): DataItem[] {
     for (const item of dataItems(s.entry)) {
       if (!seen.has(item.field)) { seen.add(item.field); out.push(item); }
     }
-    const kinds = valueTypeNames(s);
+    const kinds = valueTypeKinds(s);
     if (kinds.length && !seen.has('include_usage_segment_value_types')) {
       seen.add('include_usage_segment_value_types');
-      out.push({ field: 'include_usage_segment_value_types', label: 'Kinds of readings', example: kinds.join(', ') });
+      out.push({ field: 'include_usage_segment_value_types', label: 'Kinds of readings', kinds });
     }
   }
   return out;
 }
 
-/** Names of the chosen reading formats (choices of include_usage_segment_value_types). */
-function valueTypeNames(s: ScopedEntry): string[] {
+/** The chosen reading formats (choices of include_usage_segment_value_types), grouped for the customer. */
+function valueTypeKinds(s: ScopedEntry): ReadingKind[] {
   const chosen = s.entry.include_usage_segment_value_types;
   if (!Array.isArray(chosen)) return [];
   const field = s.sd?.authorization_details_fields_supported.find((f) => f.id === 'include_usage_segment_value_types');
-  return chosen.map((id) => field?.choices?.find((c) => c.id === id)?.name ?? String(id));
+  return readingKinds(field?.choices ?? [], chosen.map(String));
 }
 
 function joinWords(words: string[]): string {

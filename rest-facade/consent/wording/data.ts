@@ -1,3 +1,5 @@
+import type { ReadingKind } from './readings';
+
 /**
  * What each consent scope shares, in the customer's words with example values (cds-wg3-01
  * §9.2.2.1: no spec jargon such as "Usage Segment"; a short summary plus details with examples).
@@ -55,15 +57,15 @@ export const SCOPE_OBJECTS: Record<ConsentScopeType, string[]> = {
   cds_aggregation_consent: [],
 };
 
-export interface DataItem {
+/** One detail line: an include field with an example value, or the kinds of readings asked for. */
+export type DataItem = {
   /** The §7.2 field that enables it. */
   field: string;
   label: string;
-  example: string;
-}
+} & ({ example: string } | { kinds: ReadingKind[] });
 
 /** One detail line per §7.2 include field, with an example value. */
-export const INCLUDE_ITEMS: Record<string, Omit<DataItem, 'field'>> = {
+export const INCLUDE_ITEMS: Record<string, { label: string; example: string }> = {
   include_accounts: { label: 'Your accounts', example: 'a residential account opened in 2019' },
   include_account_numbers: { label: 'Account and customer numbers', example: 'account 4815-1623, customer C-000123' },
   include_account_details: {
