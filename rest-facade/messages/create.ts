@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { HttpError, badRequest } from '../errors';
 import type { Wg1Services } from '../registration/services';
-import type { AuthorizationDetail } from '../scopes';
+import type { ClientRecord } from '../clients';
+import type { AuthorizationDetail, ScopeRegistry } from '../scopes';
 import type { NewMessage } from './repository';
 import {
-  attachmentSchema, grantRequestSchema, relatedTypeSchema, updateRequestSchema, type MessageRecord, type MessageType,
+  attachmentSchema, grantRequestSchema, relatedTypeSchema, updateRequestSchema, type GrantRequest, type MessageRecord, type MessageType,
 } from './schema';
 import { describeIssues } from '../registration/http';
 
@@ -31,6 +32,14 @@ const createSchema = z.object({
   related_type: relatedTypeSchema.optional(),
   attachments: z.array(attachmentSchema).max(20).optional(),
 });
+
+/** Why `client` cannot receive the Grant a `grants_requested` entry asks for, or null when it can. */
+function grantRequestProblem(scopes: ScopeRegistry, request: GrantRequest, client: ClientRecord): string | null {
+  const own = scopes.forClient(client);
+  const unknown = request.scope.split(' ').filter(Boolean).find((s) => !own.get(s));
+  if (unknown) return `scope ${unknown} is not described`;
+  return scopes.checkAuthorizationDetails(request.authorization_details as AuthorizationDetail[], client.authorization_details_types, client);
+}
 
 /**
  * A Client's new Message (§6.9): validated against the registration's own objects, with the side
@@ -84,22 +93,24 @@ export async function clientMessage(
     case 'grant_request': {
       const requests = body.grants_requested ?? [];
       if (requests.length === 0) throw badRequest('a grant_request carries grants_requested (§6.6)');
-      let allowedTypes: string[];
+      // Each request is checked as the Client receiving it sees the scopes (its own Purposes,
+      // cds-wg3-01 §7.4.4): the target Client, or without one (A27) some Client of the registration.
+      let receivers: ClientRecord[];
       if (relatedUri !== null) {
         const id = urls.idIn('clients', relatedUri);
         const client = id ? await repos.clients.get(id) : null;
         if (!client) throw badRequest('related_uri must be the cds_client_uri of a Client Object');
         relatedType = 'client';
-        allowedTypes = client.authorization_details_types;
+        receivers = [client];
       } else {
-        // A27: without a target Client, any type the registration's Clients carry.
-        allowedTypes = (await repos.clients.ofRegistration(registrationId)).flatMap((c) => c.authorization_details_types);
+        receivers = await repos.clients.ofRegistration(registrationId);
       }
       for (const request of requests) {
-        const unknown = request.scope.split(' ').filter(Boolean).find((s) => !scopes.get(s));
-        if (unknown) throw badRequest(`grants_requested: scope ${unknown} is not described`);
-        const problem = scopes.checkAuthorizationDetails(request.authorization_details as AuthorizationDetail[], allowedTypes);
-        if (problem) throw badRequest(`grants_requested: ${problem}`);
+        const problems = receivers.map((client) => grantRequestProblem(scopes, request, client));
+        if (problems.includes(null)) continue;
+        // Say why the Clients carrying the request's types refuse it, rather than the others.
+        const carrying = problems.find((_, i) => request.authorization_details.every((e) => receivers[i].authorization_details_types.includes(e.type)));
+        throw badRequest(`grants_requested: ${carrying ?? problems[0] ?? 'no Client of this registration can receive it'}`);
       }
       break;
     }
