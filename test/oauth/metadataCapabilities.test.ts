@@ -2,9 +2,9 @@ import * as oauth from 'oauth4webapi';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { oauthEndpoints } from '../../rest-facade/oauth';
 import { customerDataScopeType } from '../../rest-facade/scopes/customer-data';
-import { authorizationServer, authorizeAndApprove, basicOf, openAuthorize, postForm } from '../oauth/support/client';
-import { makeStore, startFacade, type RunningFacade } from '../oauth/support/facade';
-import { seedRegistration, type SeededRegistration } from '../oauth/support/registration';
+import { authorizationServer, authorizeAndApprove, basicOf, openAuthorize, postForm } from './support/client';
+import { makeStore, startFacade, type RunningFacade } from './support/facade';
+import { seedRegistration, type SeededRegistration } from './support/registration';
 
 /**
  * The Authorization Server Metadata says what the server does (RFC 8414, cds-wg1-02 §3.2): for

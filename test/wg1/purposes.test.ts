@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { defaultScopeSettings } from '../../rest-facade/scopes';
 import { demoCustomerDataConfig } from '../../rest-facade/scopes/customer-data';
-import { makeStore, startFacade, type RunningFacade } from '../wg1/support/facade';
-import { call } from '../wg1/support/http';
-import { admin, discover, register, walkPages, type Registered } from '../wg1/support/wg1';
+import { makeStore, startFacade, type RunningFacade } from './support/facade';
+import { call } from './support/http';
+import { admin, discover, register, walkPages, type Registered } from './support/wg1';
 
 /**
  * cds-wg3-01 §5.1 and §8 through the real registration endpoint and Clients API: `cds_purposes`

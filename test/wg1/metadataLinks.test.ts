@@ -4,7 +4,7 @@ import { startAllInOne, type RunningSystem } from '../../bin/allInOne';
 import { loadConfig } from '../../lib/config';
 import { createLogger } from '../../lib/logger';
 import { freePort } from '../support/redis';
-import { call } from '../wg1/support/http';
+import { call } from './support/http';
 
 /**
  * No dead links (cds-wg1-01 §8.1: what public metadata links to is public): on the whole system as

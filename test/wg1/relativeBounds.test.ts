@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeStore, startFacade, type RunningFacade } from '../wg1/support/facade';
-import { call } from '../wg1/support/http';
-import { register, walkPages, type Registered } from '../wg1/support/wg1';
+import { makeStore, startFacade, type RunningFacade } from './support/facade';
+import { call } from './support/http';
+import { register, walkPages, type Registered } from './support/wg1';
 
 /**
  * Relative bounds in the registry's single-entry checks (cds-wg1-02 §3.8, §3.9: relative values
