@@ -5,7 +5,7 @@ import { validateAccessToken, type TokenAuth } from './validateAccessToken';
 
 declare module 'express-serve-static-core' {
   interface Request {
-    /** Set by `requireToken` on requests that carry a live access token. */
+    /** Set by `requireToken` on requests that carry a live access token (also when it then refuses them: 429, 403). */
     auth?: TokenAuth;
   }
 }
@@ -56,13 +56,15 @@ export function requireToken(deps: OAuthDeps, options: RequireTokenOptions = {})
     const validation = await validateAccessToken(deps, match[1]);
     if (!validation.ok) return rejectWith(failure(401, 'invalid_token', validation.reason));
     const { auth } = validation;
+    // Known before the limits and the scope are checked, so the answers they give (429, 403) are
+    // treated like any other to this token (e.g. encrypted to its Grant's `jwk`, cds-wg3-01 §7.4.6).
+    req.auth = auth;
     await deps.limiter.consume('client', auth.clientId);
     if (auth.credentialId) await deps.limiter.consume('credential', auth.credentialId);
     const scoped = !options.anyScope || options.anyScope.some((s) => auth.scopes.includes(s));
     if (!scoped || (options.accept && !options.accept(auth))) {
       throw failure(403, 'insufficient_scope', 'the access token does not allow this request', options.anyScope?.join(' '));
     }
-    req.auth = auth;
     next();
   };
 }
