@@ -1,5 +1,7 @@
 import { OAuthError } from '../errors';
 import type { CustomerDataApi } from '../access';
+import type { Stream } from './endpoint';
+import { matchesNothing, type Restriction } from './filters';
 
 /**
  * The scope rule's helpers: which OPTIONAL fields a request may carry, which `q` may search, and
@@ -47,9 +49,15 @@ export function searchFields<F extends string>(gates: Readonly<Record<F, string 
   return (Object.keys(gates) as F[]).filter((f) => gates[f] === null || visible.has(gates[f] as string));
 }
 
-/** A graph filter with `q` and the fields it may search, when the request has a `q`. */
-export function withSearch<F extends string>(filter: object, q: string | undefined, gates: Readonly<Record<F, string | null>>, parts: readonly Revealing[]) {
-  return { filter: q ? { ...filter, q, qFields: searchFields(gates, parts) } : filter };
+/**
+ * The plan of a listing filtered by lists and `q`: no stream when a list matches nothing, else one
+ * whose graph filter carries the request's `q` and the fields the token may search with it.
+ */
+export function searchPlan<F extends string>(
+  filter: Record<string, Restriction>, q: string | undefined, gates: Readonly<Record<F, string | null>>, parts: readonly Revealing[],
+): { streams: Stream[] } {
+  if (matchesNothing(...Object.values(filter))) return { streams: [] };
+  return { streams: [{ variables: { filter: q ? { ...filter, q, qFields: searchFields(gates, parts) } : filter } }] };
 }
 
 export function insufficientScope(api: CustomerDataApi): OAuthError {

@@ -1,9 +1,9 @@
 import type { CustomerDataEndpoint } from '../endpoint';
-import { intersect, matchesNothing, onVisible, throughId, visibleRestriction } from '../filters';
+import { intersect, onVisible, throughId, visibleRestriction } from '../filters';
 import { programs, type GraphProgram } from '../objects';
 import { listingOperation } from '../operation';
 import { listAccounts } from '../schemas';
-import { allRevealed, withSearch } from '../scope';
+import { allRevealed, searchPlan } from '../scope';
 
 interface AccountNode {
   cds_account_id: string;
@@ -34,8 +34,7 @@ export const accounts: CustomerDataEndpoint<'accounts', typeof listAccounts.quer
       accountNumbers: onVisible(query.account_numbers, visible.has('account_number')),
       accountStatuses: onVisible(query.account_statuses, visible.has('account_status')),
     };
-    if (matchesNothing(...Object.values(filter))) return { streams: [] };
-    return { streams: [{ variables: withSearch(filter, query.q, SEARCH, parts) }] };
+    return searchPlan(filter, query.q, SEARCH, parts);
   },
   visibleThrough: throughId('cds_account_id'),
   present: (nodes) => nodes.map((n) => (n.account_programs ? { ...n, account_programs: programs(n.account_programs) } : n)),

@@ -1,10 +1,10 @@
 import type { CustomerDataEndpoint } from '../endpoint';
-import { intersect, matchesNothing, throughId, visibleRestriction } from '../filters';
+import { intersect, throughId, visibleRestriction } from '../filters';
 import { listingOperation } from '../operation';
 import { omitNulls } from '../present';
 import { VisibleReferences } from '../references';
 import { listAggregations } from '../schemas';
-import { withSearch } from '../scope';
+import { searchPlan } from '../scope';
 
 interface AggregationNode {
   cds_aggregation_id: string;
@@ -34,8 +34,7 @@ export const aggregations: CustomerDataEndpoint<'aggregations', typeof listAggre
       aggregationNumbers: query.aggregation_numbers,
       aggregationTypes: query.aggregation_types,
     };
-    if (matchesNothing(...Object.values(filter))) return { streams: [] };
-    return { streams: [{ variables: withSearch(filter, query.q, SEARCH, parts) }] };
+    return searchPlan(filter, query.q, SEARCH, parts);
   },
   visibleThrough: throughId('cds_aggregation_id'),
   present(nodes, { access }) {

@@ -1,10 +1,10 @@
 import type { CustomerDataEndpoint } from '../endpoint';
-import { intersect, matchesNothing, onVisible, throughId, visibleRestriction } from '../filters';
+import { intersect, onVisible, throughId, visibleRestriction } from '../filters';
 import { listingOperation } from '../operation';
 import { omitNulls } from '../present';
 import { VisibleReferences } from '../references';
 import { listMeterDevices } from '../schemas';
-import { allRevealed, withSearch } from '../scope';
+import { allRevealed, searchPlan } from '../scope';
 
 interface MeterDeviceNode {
   cds_meterdevice_id: string;
@@ -32,8 +32,7 @@ export const meterDevices: CustomerDataEndpoint<'meter_devices', typeof listMete
       currentServicePointIds: query.current_servicepoints && intersect(query.current_servicepoints, points),
       previousServicePointIds: query.previous_servicepoints && intersect(query.previous_servicepoints, points),
     };
-    if (matchesNothing(...Object.values(filter))) return { streams: [] };
-    return { streams: [{ variables: withSearch(filter, query.q, SEARCH, parts) }] };
+    return searchPlan(filter, query.q, SEARCH, parts);
   },
   visibleThrough: throughId('cds_meterdevice_id'),
   present(nodes, { access }) {

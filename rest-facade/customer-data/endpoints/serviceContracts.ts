@@ -1,9 +1,9 @@
 import type { CustomerDataEndpoint } from '../endpoint';
-import { intersect, matchesNothing, onVisible, throughId, visibleRestriction } from '../filters';
+import { intersect, onVisible, throughId, visibleRestriction } from '../filters';
 import { programs, type GraphProgram } from '../objects';
 import { listingOperation } from '../operation';
 import { listServiceContracts } from '../schemas';
-import { allRevealed, withSearch } from '../scope';
+import { allRevealed, searchPlan } from '../scope';
 
 interface ServiceContractNode {
   cds_servicecontract_id: string;
@@ -35,8 +35,7 @@ export const serviceContracts: CustomerDataEndpoint<'service_contracts', typeof 
       contractTypes: query.contract_types,
       serviceTypes: query.service_types,
     };
-    if (matchesNothing(...Object.values(filter))) return { streams: [] };
-    return { streams: [{ variables: withSearch(filter, query.q, SEARCH, parts) }] };
+    return searchPlan(filter, query.q, SEARCH, parts);
   },
   visibleThrough: throughId('cds_servicecontract_id'),
   present: (nodes) => nodes.map((n) => (n.service_programs ? { ...n, service_programs: programs(n.service_programs) } : n)),

@@ -1,10 +1,10 @@
 import type { CustomerDataEndpoint } from '../endpoint';
-import { intersect, matchesNothing, throughId, visibleRestriction } from '../filters';
+import { intersect, throughId, visibleRestriction } from '../filters';
 import { listingOperation } from '../operation';
 import { decimals } from '../present';
 import { VisibleReferences } from '../references';
 import { listServicePoints } from '../schemas';
-import { withSearch } from '../scope';
+import { searchPlan } from '../scope';
 
 interface ServicePointNode {
   cds_servicepoint_id: string;
@@ -30,8 +30,7 @@ export const servicePoints: CustomerDataEndpoint<'service_points', typeof listSe
       currentServiceContractIds: query.current_servicecontracts && intersect(query.current_servicecontracts, contracts),
       previousServiceContractIds: query.previous_servicecontracts && intersect(query.previous_servicecontracts, contracts),
     };
-    if (matchesNothing(...Object.values(filter))) return { streams: [] };
-    return { streams: [{ variables: withSearch(filter, query.q, SEARCH, parts) }] };
+    return searchPlan(filter, query.q, SEARCH, parts);
   },
   visibleThrough: throughId('cds_servicepoint_id'),
   present(nodes, { access }) {
