@@ -11,27 +11,10 @@ import { aggregatePage, aggregationMembers, type AggregateStreamVariables } from
 import { relatedBillSections } from '../usage/billSections';
 import { usageCandidates, type Candidates } from '../usage/candidates';
 import { detailsFor } from '../usage/details';
-import { columnsFor, project, type Column, type GraphFormat, type GraphValue } from '../usage/formats';
+import { columnsFor, project, type Column } from '../usage/formats';
+import type { UsageNode } from '../usage/node';
 import { meterFacts, usageStreams, type AggregatePair } from '../usage/order';
 import { within } from '../windows';
-
-interface UsageNode {
-  cds_usagesegment_id: string;
-  kind: 'INTERVAL' | 'DAILY_PEAK_DEMAND' | 'BILLING_PERIOD';
-  cds_created: string;
-  cds_modified: string;
-  cds_synced: string;
-  related_aggregations: string[];
-  related_accounts: string[];
-  related_servicecontracts: string[];
-  related_servicepoints: string[];
-  related_meterdevices: string[];
-  segment_start: string;
-  segment_end: string;
-  interval: string;
-  formats: GraphFormat[];
-  values: GraphValue[][];
-}
 
 const meterOf = (node: UsageNode) => node.related_meterdevices[0];
 const KIND: Record<UsageNode['kind'], SegmentKind> = { INTERVAL: 'interval', DAILY_PEAK_DEMAND: 'daily_peak_demand', BILLING_PERIOD: 'billing_period' };

@@ -4,7 +4,8 @@ import { Decimal } from '../../json';
 import type { GraphPage, PageArgs } from '../endpoint';
 import type { GraphQuery } from '../graphQuery';
 import { documentOperation, listingOperation } from '../operation';
-import type { GraphFormat, GraphValue } from './formats';
+import type { GraphFormat } from './formats';
+import type { UsageNode } from './node';
 
 /**
  * An aggregation's own Usage Segments (whole-building and aggregated data, cds-wg3-01 §4.11,
@@ -13,24 +14,6 @@ import type { GraphFormat, GraphValue } from './formats';
  * segments relate to the aggregation alone (`related_aggregations`), never to a member.
  * A page of days costs the graph reads of the members' segments for those days.
  */
-
-export interface AggregateUsageNode {
-  cds_usagesegment_id: string;
-  kind: 'INTERVAL' | 'DAILY_PEAK_DEMAND' | 'BILLING_PERIOD';
-  cds_created: string;
-  cds_modified: string;
-  cds_synced: string;
-  related_aggregations: string[];
-  related_accounts: string[];
-  related_servicecontracts: string[];
-  related_servicepoints: string[];
-  related_meterdevices: string[];
-  segment_start: string;
-  segment_end: string;
-  interval: string;
-  formats: GraphFormat[];
-  values: GraphValue[][];
-}
 
 interface MemberPoint {
   id: string;
@@ -45,7 +28,7 @@ export interface AggregationMembers {
 }
 
 const Members = documentOperation<{ page: GraphPage<{ id: string; aggregationNumber: string | null; groupedServicePoints: MemberPoint[]; groupedAggregations: { groupedServicePoints: MemberPoint[] }[] }> }>('UsageAggregationMembers');
-const MemberSegments = listingOperation<AggregateUsageNode>('ListUsageSegments');
+const MemberSegments = listingOperation<UsageNode>('ListUsageSegments');
 const TTL_SECONDS = 300;
 const PAGE = 100;
 /** Member meter-days one page reads at most (two graph pages): large aggregations get pages of fewer days. */
@@ -87,7 +70,7 @@ const key = (f: GraphFormat) => `${f.type}|${f.direction ?? ''}|${f.units ?? ''}
 const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
 
 /** The sum of the members' segments of one day (same start and end), electric channels only. */
-function sumDay(aggregate: string, segments: AggregateUsageNode[]): AggregateUsageNode | null {
+function sumDay(aggregate: string, segments: UsageNode[]): UsageNode | null {
   const electric = segments.filter((s) => s.kind === 'INTERVAL' && s.interval === INTERVAL);
   if (electric.length === 0) return null;
   const channels = new Map<string, GraphFormat>();
@@ -105,7 +88,7 @@ function sumDay(aggregate: string, segments: AggregateUsageNode[]): AggregateUsa
     }));
   }
   const first = electric[0];
-  const at = (pick: (s: AggregateUsageNode) => string, want: 'min' | 'max') =>
+  const at = (pick: (s: UsageNode) => string, want: 'min' | 'max') =>
     electric.map(pick).reduce((a, b) => ((Date.parse(b) < Date.parse(a)) === (want === 'min') ? b : a));
   return {
     cds_usagesegment_id: `${aggregate}~${Date.parse(first.segment_start) / 1000}~${Date.parse(first.segment_end) / 1000}`,
@@ -138,22 +121,22 @@ function localDays(from: number, to: number, timezone: string): number[] {
  * One page of an aggregation's summed days, walking forward (`first`/`after`) or backward
  * (`last`/`before`). Cursors are the day's start (ms). Days without member data are skipped.
  */
-export async function aggregatePage(v: AggregateStreamVariables, args: PageArgs, graph: GraphQuery, timezone: string): Promise<GraphPage<AggregateUsageNode>> {
+export async function aggregatePage(v: AggregateStreamVariables, args: PageArgs, graph: GraphQuery, timezone: string): Promise<GraphPage<UsageNode>> {
   const wanted = new Set(v.ids ?? []);
-  const idsOk = (n: AggregateUsageNode) => v.ids === undefined || wanted.has(n.cds_usagesegment_id);
-  const readDays = async (from: number, to: number): Promise<AggregateUsageNode[]> => {
-    const segments: AggregateUsageNode[] = [];
+  const idsOk = (n: UsageNode) => v.ids === undefined || wanted.has(n.cds_usagesegment_id);
+  const readDays = async (from: number, to: number): Promise<UsageNode[]> => {
+    const segments: UsageNode[] = [];
     let after: string | null = null;
     do {
-      const { page }: { page: GraphPage<AggregateUsageNode> } = await graph.run(MemberSegments, {
+      const { page }: { page: GraphPage<UsageNode> } = await graph.run(MemberSegments, {
         filter: { meterDeviceIds: v.meters, windowStart: iso(from), windowEnd: iso(to), after: v.after, before: v.before }, first: PAGE, after,
       }, TTL_SECONDS);
       segments.push(...page.nodes.filter((s) => s.related_servicepoints.some((p) => v.points.includes(p))));
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
     } while (after !== null);
-    const byDay = new Map<string, AggregateUsageNode[]>();
+    const byDay = new Map<string, UsageNode[]>();
     for (const s of segments) byDay.set(s.segment_start, [...(byDay.get(s.segment_start) ?? []), s]);
-    return [...byDay.values()].map((day) => sumDay(v.aggregate, day)).filter((n): n is AggregateUsageNode => n !== null && idsOk(n))
+    return [...byDay.values()].map((day) => sumDay(v.aggregate, day)).filter((n): n is UsageNode => n !== null && idsOk(n))
       .sort((a, b) => Date.parse(a.segment_start) - Date.parse(b.segment_start));
   };
 
@@ -172,7 +155,7 @@ export async function aggregatePage(v: AggregateStreamVariables, args: PageArgs,
   // The exclusive end of the days before index k: day k's start, or the window's end.
   const until = (k: number) => Math.min(days[k] ?? end, end);
 
-  const nodes: AggregateUsageNode[] = [];
+  const nodes: UsageNode[] = [];
   if (backward) {
     let j = position(args.before, (d) => d >= Number(args.before)) ?? days.length;
     for (let chunks = 0; nodes.length < limit && j > 0 && chunks < MAX_CHUNKS; chunks++) {
@@ -191,7 +174,7 @@ export async function aggregatePage(v: AggregateStreamVariables, args: PageArgs,
     }
   }
   // A node's day: the local day holding its start (the first may start mid-day, trimmed to the window).
-  const dayOf = (n: AggregateUsageNode) => days.filter((d) => d <= Date.parse(n.segment_start)).at(-1) ?? days[0];
+  const dayOf = (n: UsageNode) => days.filter((d) => d <= Date.parse(n.segment_start)).at(-1) ?? days[0];
   const firstDay = nodes.length ? dayOf(nodes[0]) : null;
   const lastDay = nodes.length ? dayOf(nodes[nodes.length - 1]) : null;
   const hasPrevious = firstDay !== null && firstDay > days[0];
