@@ -19,7 +19,8 @@ export { createAccessResolver, type AccessResolver, type RecordedSelections, typ
 export { createAccessServices, type AccessConnections, type AccessDeps, type AccessServices } from './services';
 export { cisAccountOwners } from './accountOwners';
 export type { AccountOwners } from './aggregationFacts';
-export { graphGrantSource, type GrantGraphSource, type Preselections } from './graphSource';
+export type { SectionFacts } from './usageReferences';
+export { graphGrantSource, ReferencedBillSectionsOperation, type GrantGraphSource, type Preselections } from './graphSource';
 export { SUFFICIENT_SUB_GRANT_STATUSES } from './pending/subGrants';
 export { ResolvedAddresses } from './pending/addressResolution';
 export type { PendingGrantWorker } from './pending/worker';

@@ -1,8 +1,7 @@
-import type { Access } from '../../access';
-import { billSectionParts, type BillSectionFacts } from '../billSectionAccess';
-import type { GraphPage } from '../endpoint';
+import { ReferencedBillSectionsOperation, type Access, type SectionFacts } from '../../access';
+import type { GraphConnection } from '../../graph';
+import { billSectionParts } from '../billSectionAccess';
 import type { GraphQuery } from '../graphQuery';
-import { documentOperation } from '../operation';
 import { localDays } from './candidates';
 
 /**
@@ -11,11 +10,7 @@ import { localDays } from './candidates';
  * sections of the page's contracts over the page's days), none when the token sees no sections.
  */
 
-type Section = BillSectionFacts & { relatedMeterDeviceIds: string[] };
-
-const UsageBillSections = documentOperation<{ page: GraphPage<Section> }>('UsageBillSections');
 const TTL_SECONDS = 900;
-const PAGE = 100;
 
 interface SegmentRef {
   meter: string;
@@ -35,10 +30,11 @@ export async function relatedBillSections(segments: readonly SegmentRef[], acces
   const last = segments.map((s) => s.end).sort().at(-1)!;
   const after = day(new Date(Date.parse(first) - 86_400_000).toISOString());
   const before = day(new Date(Date.parse(last) + 86_400_000).toISOString());
-  const sections: Section[] = [];
+  const sections: SectionFacts[] = [];
   let cursor: string | null = null;
   do {
-    const { page }: { page: GraphPage<Section> } = await graph.run(UsageBillSections, { contracts, after, before, first: PAGE, cursor }, TTL_SECONDS);
+    // The access resolver's query for §7.2.6's referenced sections: the same sections, by the same facts.
+    const { billSections: page }: { billSections: GraphConnection<SectionFacts> } = await graph.run(ReferencedBillSectionsOperation, { contracts, after, before, cursor }, TTL_SECONDS);
     sections.push(...page.nodes.filter((s) => billSectionParts(s, access.bill_sections).length > 0));
     cursor = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
   } while (cursor !== null);
