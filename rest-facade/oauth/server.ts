@@ -1,16 +1,10 @@
 import { Router, type RequestHandler } from 'express';
-import type { Config } from '../../lib/config';
-import type { Logger } from '../../lib/logger';
 import { HttpError } from '../errors';
 import { useOAuthFormBody } from '../plugins/useBodyParsing';
-import type { RateLimiter } from '../plugins/useRateLimit';
-import type { ScopeRegistry } from '../scopes';
-import type { Store } from '../store';
 import { authorizeEndpoint } from './authorizeEndpoint';
 import { CodeStore } from './codes';
 import { completeAuthorization, getPendingAuthorization, type AuthorizationOutcome } from './completeAuthorization';
 import type { OAuthDeps } from './deps';
-import type { Directory } from './directory';
 import { introspectionEndpoint } from './introspectionEndpoint';
 import { plainAuthorizationPages, type AuthorizationPages } from './pages';
 import { PAR_LIFETIME_SECONDS, parEndpoint } from './par';
@@ -29,16 +23,10 @@ const OAUTH_BODY_LIMIT = 64 * 1024;
 /** How long a customer has to sign in and decide. */
 const PENDING_LIFETIME_SECONDS = 30 * 60;
 
-export interface AuthorizationServerDeps {
-  config: Config;
-  store: Store;
-  log: Logger;
-  limiter: RateLimiter;
-  clock: () => number;
-  directory: Directory;
-  scopes: ScopeRegistry;
+/** What the server is given; it builds the rest of OAuthDeps (tokens, codes, handles, key) itself. */
+export type AuthorizationServerDeps = Pick<OAuthDeps, 'config' | 'store' | 'log' | 'limiter' | 'clock' | 'directory' | 'scopes'> & {
   pages?: AuthorizationPages;
-}
+};
 
 export interface AuthorizationServer {
   /** The protocol endpoints of OAUTH_PATHS; they parse their own form bodies. */

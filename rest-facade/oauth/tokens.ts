@@ -25,16 +25,10 @@ export interface TokenFamily {
 }
 
 /** What the server remembers about one access token (the JWT itself is never stored). */
-export interface AccessTokenRecord {
+export interface AccessTokenRecord extends Omit<TokenFamily, 'exp'> {
   jti: string;
-  fid: string;
-  client_id: string;
-  credential_id: string | null;
-  grant_ids: string[];
-  target_grant_id: string | null;
-  scope: string;
-  authorization_details: AuthorizationDetail[];
   iat: number;
+  /** Epoch seconds: the JWT's `exp` (the family's `exp` bounds its refresh tokens). */
   exp: number;
 }
 
