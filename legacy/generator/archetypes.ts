@@ -1,3 +1,4 @@
+import { agreement, serve } from './agreements';
 import { addDays, dateOf } from './calendar';
 import { newLoad, newMeter } from './meters';
 import type { PopulationBuilder } from './population';
@@ -25,9 +26,9 @@ export function buildArchetypes(b: PopulationBuilder): void {
     const rental = b.site({ cls: 'RES', services: ['E'], zip: zips[1 % zips.length], technology: 'AMI', swap: false });
     const p = b.person('RES', '2012-03-01');
     const a1 = b.account({ ...p, cls: 'RES', open: '2012-03-15', mailTo: b.address(home), programs: [], behaviour: 'FULL' });
-    b.serve(a1, home, '2012-03-15', null, { rate: 'E-TOU-C' });
+    serve(b, a1, home, '2012-03-15', null, { rate: 'E-TOU-C' });
     const a2 = b.account({ ...p, cls: 'RES', open: '2018-07-01', mailTo: b.address(home), programs: [], behaviour: 'FULL' });
-    b.serve(a2, rental, '2018-07-01', null, { rate: 'E-1' });
+    serve(b, a2, rental, '2018-07-01', null, { rate: 'E-1' });
     role('multi', 'Two residential accounts (home with electric and gas, a rental house with electric)', p.customer.CUST_ID);
   }
 
@@ -37,7 +38,7 @@ export function buildArchetypes(b: PopulationBuilder): void {
     const p = b.person('RES', '2010-05-01');
     const open = '2010-05-20';
     const a = b.account({ ...p, cls: 'RES', open, mailTo: b.address(site), behaviour: 'FULL', programs: b.accountPrograms('RES', open, { solar: true, care: false }) });
-    b.serve(a, site, open, null, { previousRate: 'E-TOU-C', programs: ['SMARTDAYS'] });
+    serve(b, a, site, open, null, { previousRate: 'E-TOU-C', programs: ['SMARTDAYS'] });
     role('solar', 'Net-metered rooftop solar (bidirectional meter installed during history, credit bank, certificates)', p.customer.CUST_ID);
   }
 
@@ -47,7 +48,7 @@ export function buildArchetypes(b: PopulationBuilder): void {
     const p = b.person('RES', '2015-09-01');
     const open = '2015-09-10';
     const a = b.account({ ...p, cls: 'RES', open, mailTo: b.address(site), behaviour: 'PARTIAL', programs: b.accountPrograms('RES', open, { solar: false, care: true }) });
-    b.serve(a, site, open, null, { rate: 'E-1' });
+    serve(b, a, site, open, null, { rate: 'E-1' });
     role('gas_electric_water', 'Electric, gas and water at one home, enrolled in the low-income discount', p.customer.CUST_ID);
   }
 
@@ -59,9 +60,9 @@ export function buildArchetypes(b: PopulationBuilder): void {
     const move = dateOf(moveDay);
     const p = b.person('RES', '2014-01-01');
     const closed = b.account({ ...p, cls: 'RES', open: '2014-02-01', close: addDays(move, -1), mailTo: b.address(oldHome), programs: [], behaviour: 'FULL' });
-    b.serve(closed, oldHome, '2014-02-01', addDays(move, -1), { rate: 'E-TOU-C' });
+    serve(b, closed, oldHome, '2014-02-01', addDays(move, -1), { rate: 'E-TOU-C' });
     const current = b.account({ ...p, cls: 'RES', open: move, mailTo: b.address(newHome), programs: [], behaviour: 'FULL' });
-    b.serve(current, newHome, move, null, { rate: 'E-TOU-C' });
+    serve(b, current, newHome, move, null, { rate: 'E-TOU-C' });
     role('moved_out', 'Moved out during history: a closed account at the old home and a new account since the move', p.customer.CUST_ID);
     b.occupant(oldHome, move, null);
   }
@@ -77,7 +78,7 @@ export function buildArchetypes(b: PopulationBuilder): void {
     const site = b.site({ cls: 'RES', services: ['E'], zip: ccaZip, technology: 'AMI', swap: false });
     const p = b.person('RES', '2016-04-01');
     const a = b.account({ ...p, cls: 'RES', open: '2016-04-11', mailTo: b.address(site), programs: [], behaviour: 'FULL' });
-    b.serve(a, site, '2016-04-11', null, { cca: true });
+    serve(b, a, site, '2016-04-11', null, { cca: true });
     role('cca', 'Community choice aggregation: a distribution agreement with the utility and a supply agreement with the CCA', p.customer.CUST_ID);
   }
 
@@ -86,7 +87,7 @@ export function buildArchetypes(b: PopulationBuilder): void {
     const site = b.site({ cls: 'RES', services: ['E'], zip: zips[1 % zips.length], technology: 'AMI', swap: true });
     const p = b.person('RES', '2019-02-01');
     const a = b.account({ ...p, cls: 'RES', open: '2019-02-14', mailTo: b.address(site), programs: [], behaviour: 'FULL' });
-    b.serve(a, site, '2019-02-14', null, { rate: 'EV2-A' });
+    serve(b, a, site, '2019-02-14', null, { rate: 'EV2-A' });
     role('ev_meter_swap', 'Electric-vehicle time-of-use rate and EV program; the meter was swapped during history', p.customer.CUST_ID);
   }
 
@@ -96,7 +97,7 @@ export function buildArchetypes(b: PopulationBuilder): void {
     const p = b.person('RES', '2017-06-01');
     const a = b.account({ ...p, cls: 'RES', open: '2017-06-05', status: 'S', mailTo: b.address(site), behaviour: 'LATE',
       programs: [b.enrollment('PAYPLAN', 'ENRL', '2017-06-05')] });
-    b.serve(a, site, '2017-06-05', null, { rate: 'E-1' });
+    serve(b, a, site, '2017-06-05', null, { rate: 'E-1' });
     role('suspended', 'Suspended for non-payment: paused agreements, payment arrangement, unpaid balances and shutoff notices', p.customer.CUST_ID);
   }
 
@@ -105,7 +106,7 @@ export function buildArchetypes(b: PopulationBuilder): void {
     const site = b.site({ cls: 'RES', services: ['E'], zip: zips[0], technology: 'AMI', swap: false });
     const p = b.person('RES', '2009-01-01');
     const a = b.account({ ...p, cls: 'RES', open: '2009-01-20', mailTo: b.address(site), programs: [], behaviour: 'FULL' });
-    b.serve(a, site, '2009-01-20', null, { rate: 'E-1' });
+    serve(b, a, site, '2009-01-20', null, { rate: 'E-1' });
     role('greenbutton', 'Household whose earlier homes carry the real Green Button ESPI files as meters (historical agreements)', p.customer.CUST_ID);
   }
 
@@ -117,7 +118,7 @@ export function buildArchetypes(b: PopulationBuilder): void {
     const premise = b.premise(zip, 'LAND', addr, null);
     const sp = b.servicePoint(premise, zip, 'E', addr, null, 'NONSTD', { virtual: true });
     const acct = b.account({ customer, first: 'Plant', last: 'Operations', cls: 'IND', open: '2016-06-01', mailTo: `${addr}\n${zip.city} CA ${zip.postal}`, programs: [] });
-    b.agreement(acct, sp, { type: 'E-PRJ', roles: ['GEN'], entity: ENTITY.solarPlant, rates: [{ RATE_CD: 'PPA-1', EFF_DT: '2016-06-01' }], start: '2016-06-01', end: null });
+    agreement(b, acct, sp, { type: 'E-PRJ', roles: ['GEN'], entity: ENTITY.solarPlant, rates: [{ RATE_CD: 'PPA-1', EFF_DT: '2016-06-01' }], start: '2016-06-01', end: null });
     const created = b.stamp('2016-05-20');
     newMeter(u, b.rng, {
       sp, svc: 'E', technology: 'AMI', bidirectional: true, physical: false, demand: true, installDate: '2016-06-01', removeDate: null,
@@ -134,7 +135,7 @@ export function buildArchetypes(b: PopulationBuilder): void {
     const site = { cls: 'MUN' as const, zip, premise, sps: {}, technology: 'AMI' as const, solarDate: null, apartment: false };
     for (const corridor of ['Main St corridor', 'Harbor Blvd corridor']) {
       const sp = b.servicePoint(premise, zip, 'E', `Streetlights - ${corridor}`, null, 'NONSTD');
-      b.serve(acct, { ...site, sps: { E: sp } }, '2005-07-01', null);
+      serve(b, acct, { ...site, sps: { E: sp } }, '2005-07-01', null);
     }
   }
 
@@ -144,10 +145,10 @@ export function buildArchetypes(b: PopulationBuilder): void {
     const customer = b.customer('COM', 'Example Gas & Electric', '2004-01-01');
     const center = b.site({ cls: 'COM', services: ['E', 'G'], zip });
     const internal = b.account({ customer, first: 'Facilities', last: 'EGE', cls: 'COM', open: '2004-02-01', use: 'INTL', mailTo: b.address(center), programs: [] });
-    b.serve(internal, center, '2004-02-01', null, { rate: 'A-1' });
+    serve(b, internal, center, '2004-02-01', null, { rate: 'A-1' });
     const bench = b.site({ cls: 'RES', services: ['E'], zip, technology: 'AMI', swap: false });
     const test = b.account({ customer, first: 'Meter', last: 'Shop', cls: 'RES', open: '2020-01-06', use: 'TEST', mailTo: b.address(bench), programs: [] });
-    b.serve(test, bench, '2020-01-06', null, { rate: 'E-TOU-C' });
+    serve(b, test, bench, '2020-01-06', null, { rate: 'E-TOU-C' });
   }
 
   // The showcase multi-tenant building; its first unit's tenant is a test customer.
@@ -157,7 +158,7 @@ export function buildArchetypes(b: PopulationBuilder): void {
     const [first, ...rest] = building.units;
     const p = b.person('RES', '2020-08-01');
     const a = b.account({ ...p, cls: 'RES', open: '2020-08-15', mailTo: b.address(first), programs: [], behaviour: 'FULL' });
-    b.serve(a, first, '2020-08-15', null, { rate: 'E-TOU-C' });
+    serve(b, a, first, '2020-08-15', null, { rate: 'E-TOU-C' });
     role('building_tenant', `Tenant in a ${units}-unit building (whole-building aggregation member)`, p.customer.CUST_ID);
     for (const unit of rest) {
       if (b.remaining <= 0) break;

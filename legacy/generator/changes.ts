@@ -1,5 +1,6 @@
 import type { CisServiceAgreement } from '../cis/records';
 import type { MdmMeter } from '../mdm/records';
+import { serve } from './agreements';
 import { forgetStatements, heldStatement, type StatementSlot } from './bills';
 import { addDays, isoInstant } from './calendar';
 import { newMeter } from './meters';
@@ -152,7 +153,7 @@ function moveOut(u: Utility, at: string, pick: Pick, target?: string) {
   const mailTo = [first.ADDR_LINE1, first.ADDR_LINE2, `${first.CITY} ${first.STATE} ${first.POSTAL}`].filter(Boolean).join('\n');
   const next = builder.account({ ...party, cls: 'RES', open: u.asOf, mailTo, programs: [], behaviour: 'FULL' });
   const electric = ended.find((sa) => sa.SVC_TYPE_CD === 'E');
-  const created = builder.serve(next, site, u.asOf, null, {
+  const created = serve(builder, next, site, u.asOf, null, {
     rate: electric?.SA_TYPE_CD === 'E-RES' ? electric.RATE_CD : undefined, cca: ended.some((sa) => sa.SA_TYPE_CD === 'E-CCA'),
   });
   for (const record of [party.customer, next, ...created]) {

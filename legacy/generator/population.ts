@@ -1,9 +1,9 @@
 import type {
   AcctRoleCd, AcctStatCd, AcctUseCd, BillCycCd, CisAccount, CisContact, CisCustomer, CisPremise, CisProgramEnrollment,
-  CisRateHistory, CisServiceAgreement, CisServicePoint, CustClassCd, EnrlStatCd, PremTypeCd, SaStatCd, SaTypeCd, SvcRoleCd,
-  SvcTypeCd,
+  CisServicePoint, CustClassCd, EnrlStatCd, PremTypeCd, SvcTypeCd,
 } from '../cis/records';
 import type { MdmTechnology } from '../mdm/records';
+import { serve } from './agreements';
 import { addDays, dateOf, dayNumber, isoInstant } from './calendar';
 import { ENTITY } from './catalog';
 import {
@@ -14,7 +14,7 @@ import type { Rng } from './random';
 import type { Utility } from './utility';
 
 /**
- * Builds customers, accounts, premises, service points, meters and service agreements.
+ * Builds customers, accounts, premises, service points and meters; service agreements are ./agreements.ts.
  * Sites (a premise and its service points) are occupied by accounts over time: move-outs end one
  * occupant's agreements the day before the next occupant's start on the same service points.
  */
@@ -39,16 +39,6 @@ export interface Building {
   units: Site[];
 }
 
-export interface ServeOptions {
-  rate?: string;
-  cca?: boolean;
-  /** Force the first rate of a rate change in history. */
-  previousRate?: string;
-  status?: SaStatCd;
-  programs?: string[];
-}
-
-const RES_RATES = { 'E-1': 38, 'E-TOU-C': 45, 'EV2-A': 5, 'E-GREEN': 6 } as const;
 const FIRST_DATE = '2004-01-01';
 
 export class PopulationBuilder {
@@ -350,122 +340,6 @@ export class PopulationBuilder {
     return [sp.ADDR_LINE1, sp.ADDR_LINE2, `${sp.CITY} ${sp.STATE} ${sp.POSTAL}`].filter(Boolean).join('\n');
   }
 
-  // ---- agreements -------------------------------------------------------------------------
-
-  private rateFor(svc: SvcTypeCd, site: Site, opts: ServeOptions): string {
-    if (svc === 'G') return site.cls === 'RES' ? 'G-1' : 'G-NR1';
-    if (svc === 'W') return site.cls === 'RES' ? 'W-RES' : 'W-COM';
-    if (opts.rate) return opts.rate;
-    if (site.solarDate) return 'E-NEM2';
-    switch (site.cls) {
-      case 'RES':
-        return site.technology === 'AMI' ? this.rng.weighted(RES_RATES) : this.rng.chance(0.85) ? 'E-1' : 'E-GREEN';
-      case 'COM':
-        return site.technology === 'AMI' && this.rng.chance(0.3) ? 'B-19' : 'A-1';
-      case 'IND':
-        return 'E-20';
-      case 'AGR':
-        return 'AG-C';
-      case 'MUN':
-        return 'LS-1';
-    }
-  }
-
-  agreement(account: CisAccount, sp: CisServicePoint, o: {
-    type: SaTypeCd; roles: SvcRoleCd[]; entity: string | null; rates: CisRateHistory[]; start: string; end: string | null;
-    status?: SaStatCd; metered?: boolean; programs?: CisProgramEnrollment[];
-  }): CisServiceAgreement {
-    const seq = this.u.counters.agreement++;
-    const created = this.stamp(o.start);
-    const status: SaStatCd = o.status ?? (o.end
-      ? (dayNumber(o.end) >= this.horizonDay - 21 ? '40' : '60')
-      : account.ACCT_STAT_CD === 'S' ? '30' : account.ACCT_STAT_CD === 'U' ? '99' : '20');
-    const lastChange = o.rates.length > 1 ? this.stamp(o.rates[o.rates.length - 1].EFF_DT) : 0;
-    const sa: CisServiceAgreement = {
-      SA_ID: this.u.ids.agreementId(seq),
-      SA_NO: this.u.ids.agreementNo(seq),
-      ACCT_ID: account.ACCT_ID,
-      ACCT_NO: account.ACCT_NO,
-      SP_ID: sp.SP_ID,
-      SA_TYPE_CD: o.type,
-      SVC_TYPE_CD: sp.SP_TYPE_CD,
-      SVC_ROLE_CDS: o.roles,
-      CUST_CLASS_CD: account.ACCT_CLASS_CD,
-      METERED_FLG: o.metered === false ? 'N' : 'Y',
-      SA_STAT_CD: status,
-      BILL_CYC_CD: account.BILL_CYC_CD,
-      START_DT: o.start,
-      END_DT: o.end,
-      ENTITY_ID: o.entity,
-      RATE_CD: o.rates[o.rates.length - 1].RATE_CD,
-      RATE_HIST: o.rates,
-      PROGRAMS: o.programs ?? [],
-      CRE_DTTM: isoInstant(created),
-      UPD_DTTM: isoInstant(Math.max(this.modifiedAfter(created), lastChange, o.end ? this.stamp(o.end) : 0)),
-    };
-    this.u.cis.serviceAgreements.push(sa);
-    this.u.index.addAgreement(sa);
-    (status === '40' || status === '60' ? sp.PREV_SA_IDS : sp.CUR_SA_IDS).push(sa.SA_ID);
-    if (sa.UPD_DTTM > sp.UPD_DTTM) sp.UPD_DTTM = sa.UPD_DTTM;
-    return sa;
-  }
-
-  private servicePrograms(svc: SvcTypeCd, site: Site, rate: string, start: string): CisProgramEnrollment[] {
-    if (svc !== 'E' || site.cls !== 'RES') return [];
-    const list: CisProgramEnrollment[] = [];
-    if (this.rng.chance(0.06)) list.push(this.enrollment('SMARTDAYS', this.rng.chance(0.8) ? 'ENRL' : 'ENDED', start));
-    else if (this.rng.chance(0.03)) list.push(this.enrollment('BYOT', 'ENRL', start));
-    if (rate === 'EV2-A') list.push(this.enrollment('EVCHARGE', 'ENRL', start));
-    if (this.rng.chance(0.02)) {
-      list.push(this.enrollment('CSOL', 'ENRL', start, { CB_BAL: `${this.rng.int(0, 250000) / 10}`, CB_UNITS: 'KWH', CB_CURR: null }));
-    }
-    return list;
-  }
-
-  /** Agreements of an account for every service point of a site over [start, end]. */
-  serve(account: CisAccount, site: Site, start: string, end: string | null, opts: ServeOptions = {}): CisServiceAgreement[] {
-    const out: CisServiceAgreement[] = [];
-    const cls = site.cls;
-    for (const svc of ['E', 'G', 'W'] as const) {
-      const sp = site.sps[svc];
-      if (!sp) continue;
-      const rate = this.rateFor(svc, site, opts);
-      const programs = [...this.servicePrograms(svc, site, rate, start), ...(opts.programs ?? []).map((p) => this.enrollment(p, 'ENRL', start))];
-      const base = { start, end, status: opts.status };
-      if (svc === 'E' && cls === 'MUN') {
-        out.push(this.agreement(account, sp, { ...base, type: 'E-LTG', roles: ['DIST', 'SUPP'], entity: ENTITY.utility, rates: [{ RATE_CD: rate, EFF_DT: start }], metered: false }));
-        continue;
-      }
-      if (svc === 'E' && cls === 'RES' && !site.solarDate && (opts.cca ?? (site.zip.cca && this.rng.chance(0.45)))) {
-        out.push(this.agreement(account, sp, { ...base, type: 'E-DST', roles: ['DIST'], entity: ENTITY.utility, rates: [{ RATE_CD: 'E-DST', EFF_DT: start }], programs }));
-        out.push(this.agreement(account, sp, { ...base, type: 'E-CCA', roles: ['SUPP'], entity: ENTITY.cca, rates: [{ RATE_CD: 'BCP-1', EFF_DT: start }] }));
-        continue;
-      }
-      const rates = this.rateHistory(svc, site, rate, start, end, opts);
-      const type: SaTypeCd = svc === 'G' ? (cls === 'RES' ? 'G-RES' : 'G-COM')
-        : svc === 'W' ? (cls === 'RES' ? 'W-RES' : 'W-COM')
-        : site.solarDate ? 'E-NEM' : ({ RES: 'E-RES', COM: 'E-COM', IND: 'E-IND', AGR: 'E-AGR', MUN: 'E-COM' } as const)[cls];
-      const entity = svc === 'W' ? ENTITY.water : ENTITY.utility;
-      out.push(this.agreement(account, sp, { ...base, type, roles: ['DIST', 'SUPP'], entity, rates, programs }));
-    }
-    return out;
-  }
-
-  private rateHistory(svc: SvcTypeCd, site: Site, rate: string, start: string, end: string | null, opts: ServeOptions): CisRateHistory[] {
-    const last = end ? dayNumber(end) : this.horizonDay - 1;
-    // A solar customer moved to net metering when the bidirectional meter went in.
-    if (svc === 'E' && site.solarDate && dayNumber(site.solarDate) > dayNumber(start) && dayNumber(site.solarDate) <= last) {
-      return [{ RATE_CD: opts.previousRate ?? 'E-TOU-C', EFF_DT: start }, { RATE_CD: rate, EFF_DT: site.solarDate }];
-    }
-    const switchable = svc === 'E' && site.cls === 'RES' && rate === 'E-TOU-C' && site.technology === 'AMI';
-    const span = last - Math.max(dayNumber(start), this.historyDay);
-    if ((opts.previousRate || (switchable && this.rng.chance(0.15))) && span > 90) {
-      const from = Math.max(dayNumber(start), this.historyDay) + 30;
-      return [{ RATE_CD: opts.previousRate ?? 'E-1', EFF_DT: start }, { RATE_CD: rate, EFF_DT: dateOf(this.rng.int(from, last - 30)) }];
-    }
-    return [{ RATE_CD: rate, EFF_DT: start }];
-  }
-
   /**
    * Occupies a site: one long-time occupant, or (when budget allows) a move-out during history with
    * a new occupant from the next day, or a move-out leaving the site vacant.
@@ -498,7 +372,7 @@ export class PopulationBuilder {
       programs: this.accountPrograms(cls, start, { solar: !!site.solarDate && !end }),
     });
     if (account.ACCT_STAT_CD === 'S') account.PROGRAMS.push(this.enrollment('PAYPLAN', 'ENRL', start));
-    this.serve(account, site, start, end);
+    serve(this, account, site, start, end);
     return account;
   }
 
@@ -515,7 +389,7 @@ export class PopulationBuilder {
       const site = this.site({ cls: 'COM', services: this.rng.chance(0.5) ? ['E', 'G'] : ['E'] });
       const start = this.dateBetween(open, this.historyDay - 30);
       const child = this.account({ customer, first: 'Store', last: String(i + 1), cls: 'COM', open: start, role: 'CHLD', parent, mailTo, programs: [] });
-      this.serve(child, site, start, null, i === 0 ? { rate: 'B-19' } : {});
+      serve(this, child, site, start, null, i === 0 ? { rate: 'B-19' } : {});
       out.push(child);
     }
     return out;
