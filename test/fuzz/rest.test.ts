@@ -74,7 +74,8 @@ describe.each(operations.map((op) => [`${op.method} ${op.template}`, op] as cons
     return value === undefined ? undefined : encodeBody(op, value);
   };
 
-  it.runIf(op.security.length > 0)('refuses every bad credential with 401, changing nothing', async () => {
+  // Only the tests that apply to the operation are declared (no skipped rows in the report).
+  if (op.security.length > 0) it('refuses every bad credential with 401, changing nothing', async () => {
     for (const bad of op.security.flatMap((scheme) => world.refused[scheme])) {
       const res = await attempt({ authorization: bad.authorization, body: validBody() });
       expect(bad.statuses, `${bad.name}: ${res.status} ${res.text.slice(0, 200)}`).toContain(res.status);
@@ -99,7 +100,7 @@ describe.each(operations.map((op) => [`${op.method} ${op.template}`, op] as cons
     }), { numRuns: RUNS * 3 });
   });
 
-  it.runIf(op.bodyType !== undefined)('answers broken bodies and wrong content types with documented statuses, changing nothing', async () => {
+  if (op.bodyType !== undefined) it('answers broken bodies and wrong content types with documented statuses, changing nothing', async () => {
     const base = example()!;
     const payload = fc.oneof(
       fc.constantFrom(...RAW_BODIES),
@@ -115,7 +116,7 @@ describe.each(operations.map((op) => [`${op.method} ${op.template}`, op] as cons
   });
 
   const foreignParams = op.pathParams.filter((p) => p !== 'id' && p !== 'registrationId');
-  it.runIf(foreignParams.length > 0 && op.security.includes('cds_access_token'))('cannot reach another registration\'s object', async () => {
+  if (foreignParams.length > 0 && op.security.includes('cds_access_token')) it('cannot reach another registration\'s object', async () => {
     const res = await attempt({ params: Object.fromEntries(foreignParams.map((p) => [p, encode(world.ids.foreign[p])])), body: validBody() });
     expect([403, 404], res.text).toContain(res.status);
   });
