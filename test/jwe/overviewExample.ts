@@ -1,15 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { PrivateJwk } from '../support/cdsDecrypt';
+import { readSpec } from '../support/spec';
 
 /**
  * The overview's worked example of an encrypted response, read from the spec file at test time
  * (the project never copies spec text): its Python decryption snippet, the response it decrypts,
  * the private key, and the plaintexts it quotes in its comments.
  */
-
-const specFile = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/spec/cds-wg1-02-overview-and-examples.txt');
 
 const ESCAPES: Record<string, number> = { n: 10, r: 13, t: 9, '\\': 92, "'": 39, '"': 34, '0': 0 };
 
@@ -57,7 +53,7 @@ export interface OverviewExample {
 }
 
 export function loadOverviewExample(): OverviewExample {
-  const text = readFileSync(specFile, 'utf8');
+  const text = readSpec('cds-wg1-02-overview-and-examples.txt');
   const block = section(text, /# Example decrypting data using python's cryptography library\n```\n([\s\S]*?)\n```/, 'Python block')[1];
   const python = block.replace(/^ {4}/gm, '');
 

@@ -1,19 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-/**
- * Reads the authoritative spec markdown at test time, so tests check the project against the
- * working group's own text without copying it into the project. Resolved like lib/config.ts
- * resolves the Green Button folder: beside the repository, or the shared workspace.
- */
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const candidates = [resolve(repoRoot, '../shared/spec'), '/work/shared/spec'];
-export const SPEC_DIR = candidates.find((dir) => existsSync(dir)) ?? candidates[0];
-
-export function readSpec(file = 'cds-wg3-01-customer-data.md'): string {
-  return readFileSync(resolve(SPEC_DIR, file), 'utf8');
-}
+/** Helpers over the authoritative spec markdown, read at test time (test/support/spec.ts). */
+export { readSpec } from '../support/spec';
 
 export interface SpecSection {
   /** The heading's permalink id, e.g. `account-format` (unique, unlike a few section numbers). */

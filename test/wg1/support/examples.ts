@@ -1,10 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-/** The spec texts live beside the project (../shared/spec); they are read, never copied. */
-const candidates = [resolve(dirname(fileURLToPath(import.meta.url)), '../../../../shared/spec'), '/work/shared/spec'];
-export const SPEC_DIR = candidates.find((dir) => existsSync(dir)) ?? candidates[0];
+import { readSpec } from '../../support/spec';
 
 export interface HttpExample {
   section: string;
@@ -25,7 +19,7 @@ function splitMessage(text: string) {
 
 /** The `==Request==` / `==Response==` blocks of a section ("12.5") of a spec file. */
 export function httpExample(file: string, section: string): HttpExample {
-  const text = readFileSync(resolve(SPEC_DIR, file), 'utf8');
+  const text = readSpec(file);
   const start = text.search(new RegExp(`^###+ ${section.replace('.', '\\.')}\\. `, 'm'));
   if (start < 0) throw new Error(`no section ${section} in ${file}`);
   const block = /```\n([\s\S]*?)```/.exec(text.slice(start))![1];
