@@ -128,6 +128,10 @@ describe('kinds of readings on the Authorization Form', () => {
     await withForm({ formats: [id('Electric intervals, delivered (kWh)')] }, async (page) => {
       await page.locator('.data-details > summary').click();
       expect(await page.locator('ul.reading-kinds > li').allTextContents()).toEqual(['Electricity you used: Electric intervals, delivered (kWh)']);
+      // The readings themselves have their line with an example, as every other kind of shared data (§9.2.2.1).
+      const details = await page.locator('.data-details').innerText();
+      expect(details).toMatch(/Usage readings from your meters\s+For example: \d/);
+      expect(details.indexOf('Usage readings from your meters')).toBeLessThan(details.indexOf('Kinds of readings'));
       expect(await page.locator('details.reading-kind').count()).toBe(0);
     });
     await withForm({ formats: [id('Water usage (gallons)'), id('Electric daily peak demand (kW)')] }, async (page) => {

@@ -1,6 +1,6 @@
 import type { DateTime } from 'luxon';
 import type { ScopeDescription, ScopeRegistry } from '../../scopes';
-import { CONSENT_SCOPE_TYPES, dataItems, SCOPE_OBJECTS, SCOPE_SUMMARY, SCOPE_TITLE, type ConsentScopeType, type DataItem } from './data';
+import { CONSENT_SCOPE_TYPES, dataItems, INCLUDE_ITEMS, SCOPE_OBJECTS, SCOPE_SUMMARY, SCOPE_TITLE, type ConsentScopeType, type DataItem } from './data';
 import { rangeStatement, untilStatement, validityStatement } from './durations';
 import { readingKinds, type ReadingKind } from './readings';
 
@@ -42,7 +42,10 @@ export function itemsOf(scoped: ScopedEntry[]): DataItem[] {
   const seen = new Set<string>();
   const out: DataItem[] = [];
   for (const s of scoped) {
-    for (const item of dataItems(s.entry)) {
+    // A usage scope shares the readings themselves without an include field for them (§6.1.9, §7.2.8):
+    // they get their line and example like any other shared data (§9.2.2.1).
+    const implied = s.type === 'cds_usage' ? [{ field: 'include_usage_segments', ...INCLUDE_ITEMS.include_usage_segments }] : [];
+    for (const item of [...implied, ...dataItems(s.entry)]) {
       if (!seen.has(item.field)) { seen.add(item.field); out.push(item); }
     }
     const kinds = valueTypeKinds(s);
