@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, send } from '../fuzz/support/http';
 import { startSystem, type LegacyName, type System } from '../support/system';
 import { APIS, callApi, customerDataCalls, expectUnavailable, type Api, type ApiCall } from './support/customerData';
+import { internalQuery, PROBES, SUBGRAPH_OF } from './support/graph';
 
 /**
  * Each legacy system refusing connections, hanging, slower than the subgraphs wait, and failing
@@ -18,13 +18,6 @@ const NEEDS: Record<LegacyName, readonly Api[]> = {
   eac: ['eacs'],
 };
 
-/** A query the internal graph answers from that system alone. */
-const PROBES: Record<LegacyName, string> = {
-  cis: '{ accounts(first: 1) { nodes { id } } }',
-  mdm: '{ meterDevices(first: 1) { nodes { id } } }',
-  billing: '{ billStatements(first: 1, filter: { accountIds: ["0"] }) { nodes { id } } }',
-  eac: '{ eacs(first: 1) { nodes { id } } }',
-};
 
 const LEGACY_TIMEOUT_MS = 1_500;
 let system: System;
@@ -54,12 +47,10 @@ async function expectRecovered() {
   }
 }
 
-async function internal(query: string) {
-  const res = await send(system.url, {
-    method: 'POST', path: '/graphql', headers: { ...bearer(system.internalApiToken), 'content-type': 'application/json' }, body: JSON.stringify({ query }),
-  });
-  expect(res.status).toBe(200);
-  return res.json as { data?: unknown; errors?: { extensions?: { code?: string; system?: string } }[] };
+async function internal(name: LegacyName) {
+  const answer = await internalQuery(system, PROBES[SUBGRAPH_OF[name]]);
+  expect(answer.status).toBe(200);
+  return answer;
 }
 
 it('answers every API while every system is up', expectRecovered);
@@ -69,7 +60,7 @@ describe.each(['cis', 'mdm', 'billing', 'eac'] as const)('%s', (name) => {
     await system.stop(name);
     try {
       await everyApi(name, (_api, req, res) => expectUnavailable(req, res, [503]));
-      const answer = await internal(PROBES[name]);
+      const answer = await internal(name);
       expect(answer.errors?.[0]?.extensions?.code).toBe('LEGACY_UNAVAILABLE');
     } finally {
       await system.start(name);
@@ -80,7 +71,7 @@ describe.each(['cis', 'mdm', 'billing', 'eac'] as const)('%s', (name) => {
   it('hanging: 503 once the subgraph stops waiting, not a hang', async () => {
     system[name].knobs.outage = 'hang';
     await everyApi(name, (_api, req, res) => expectUnavailable(req, res, [503]));
-    expect((await internal(PROBES[name])).errors?.[0]?.extensions?.code).toBe('LEGACY_TIMEOUT');
+    expect((await internal(name)).errors?.[0]?.extensions?.code).toBe('LEGACY_TIMEOUT');
     system.resetFaults();
     await expectRecovered();
   });

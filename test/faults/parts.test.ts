@@ -1,10 +1,10 @@
 import { once } from 'node:events';
 import { createServer, type Socket } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, send } from '../fuzz/support/http';
 import { startSystem, type System } from '../support/system';
 import type { SubgraphName } from '../../subgraphs';
 import { APIS, callApi, customerDataCalls, expectUnavailable, type Api, type ApiCall } from './support/customerData';
+import { internalQuery, PROBES } from './support/graph';
 
 /**
  * The gateway's subgraphs stopped or silent, and parts dying under a request in flight: the
@@ -20,12 +20,6 @@ const NEEDS: Record<SubgraphName, readonly Api[]> = {
   billing: ['bill-statements', 'bill-sections', 'usage-segments'],
   eacs: ['eacs'],
 };
-const PROBES: Record<SubgraphName, string> = {
-  accounts: '{ accounts(first: 1) { nodes { id } } }',
-  metering: '{ meterDevices(first: 1) { nodes { id } } }',
-  billing: '{ billStatements(first: 1, filter: { accountIds: ["0"] }) { nodes { id } } }',
-  eacs: '{ eacs(first: 1) { nodes { id } } }',
-};
 
 let system: System;
 let calls: Record<Api, ApiCall>;
@@ -39,11 +33,9 @@ afterAll(async () => { await system?.close(); });
 
 /** An internal query: 200 with errors, or 504 when a subgraph did not answer in time (GraphQL over HTTP). */
 async function internal(query: string) {
-  const res = await send(system.url, {
-    method: 'POST', path: '/graphql', headers: { ...bearer(system.internalApiToken), 'content-type': 'application/json' }, body: JSON.stringify({ query }),
-  });
-  expect([200, 504]).toContain(res.status);
-  return res.json as { errors?: { message: string; extensions?: { code?: string; subgraph?: string } }[] };
+  const answer = await internalQuery(system, query);
+  expect([200, 504]).toContain(answer.status);
+  return answer;
 }
 
 async function expectRecovered() {
