@@ -37,7 +37,8 @@ let view: UtilityView;
 let clients: Clients;
 
 beforeAll(async () => {
-  system = await startSystem({ seed: 'customer-data-isolation', accounts: 60 });
+  // The demo utility `npm start` serves (DEMO_SEED and DEMO_ACCOUNTS defaults).
+  system = await startSystem({ seed: 'cds-demo', accounts: 1000 });
   u = system.legacy.utility;
   view = new UtilityView(u);
   clients = await seedClients(system);
@@ -227,41 +228,7 @@ async function consentCase(rng: Rng): Promise<Case | null> {
   });
   const values = made.grant.authorization_details[0] as Obj;
   const truth = expectedAccess(u, { scopeType: scope, customerId: customer, values, at: Date.now(), selection: { type, ids: selected, includeFuture: false, offered } });
-  if (values.include_aggregations === true) includedAggregations(truth, customer, values);
   return { token: made.access_token, scope, values, truth, customer };
-}
-
-/**
- * §7.2.7 `include_aggregations` on a consent Grant, which the shared truth does not apply: the
- * Aggregations grouping an included Account, Service Contract or Meter Device, or related to the
- * included usage (grouping a service point a usage meter stood at), within the Customer's own
- * aggregations (the groups around their service points, chunk parents included).
- */
-function includedAggregations(truth: Truth, customer: string | null, values: Obj): void {
-  // The base permission: the Customer's objects, or (direct scopes, §6.2) the utility narrowed by aggregation numbers.
-  const accounts = customer ? new Set(u.index.accountsByCustomer.get(customer).map((a) => a.ACCT_ID)) : new Set(truth.accounts);
-  const contracts = customer ? new Set([...accounts].flatMap((a) => view.contractsOfAccount(a))) : new Set(truth.service_contracts);
-  const points = customer ? new Set([...contracts].map((sa) => u.index.agreement.get(sa)!.SP_ID)) : new Set(truth.service_points);
-  const meters = customer ? new Set([...points].flatMap((sp) => view.metersEver(sp))) : new Set(truth.meter_devices);
-  const numbers = Array.isArray(values.aggregation_numbers) ? new Set(values.aggregation_numbers as string[]) : null;
-  const base = customer ? view.groupsAround(points) : new Set(u.cis.groups.filter((g) => !numbers || numbers.has(g.GRP_NO)).map((g) => g.GRP_ID));
-  const usagePoints = [...truth.usage.keys()].flatMap((m) => view.installs(m).map((i) => i.sp));
-  const related = view.groupsAround(usagePoints);
-  for (const id of base) {
-    const g = u.index.group.get(id)!;
-    const grouping = view.groupedAccounts(g).some((a) => truth.accounts.has(a)) || view.groupedContracts(g).some((c) => truth.service_contracts.has(c))
-      || view.groupedMeters(g).some((m) => truth.meter_devices.has(m));
-    if (grouping || related.has(id)) truth.aggregations.add(id);
-  }
-  // §7.2.1–7.2.4: what the included Aggregations group comes with them, within the Customer's objects.
-  const kept = (ids: string[], mine: Set<string>, into: Set<string>) => { for (const id of ids) if (mine.has(id)) into.add(id); };
-  for (const id of truth.aggregations) {
-    const g = u.index.group.get(id)!;
-    if (values.include_accounts === true) kept(view.groupedAccounts(g), accounts, truth.accounts);
-    if (values.include_service_contracts === true) kept(view.groupedContracts(g), contracts, truth.service_contracts);
-    if (values.include_service_points === true) kept(view.members(g), points, truth.service_points);
-    if (values.include_meter_devices === true) kept(view.groupedMeters(g), meters, truth.meter_devices);
-  }
 }
 
 async function directCase(rng: Rng): Promise<Case> {
@@ -286,7 +253,6 @@ async function directCase(rng: Rng): Promise<Case> {
   const grant = await system.facade.context.repos.grants.get(made.grant_id);
   const values = grant!.authorization_details[0] as Obj;
   const truth = expectedAccess(u, { scopeType: sd.type, values, at: Date.now() });
-  if (values.include_aggregations === true) includedAggregations(truth, null, values);
   // §6.2 "null means no filtering" and §12.3 (Aggregations carry no Customer data): an unrestricted
   // direct Grant that brings aggregations brings all of them (the shared truth leaves them out).
   const unrestricted = !Object.keys(numbers).some((f) => Array.isArray(values[f]));

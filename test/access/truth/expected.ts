@@ -70,6 +70,7 @@ const SCOPES: Record<string, { primary: Kind | 'usage' | 'bill_statement' | 'bil
   cds_query_usage: { primary: 'usage', implied: ['include_usage_segments'] },
 };
 
+
 const SERVICE = { E: 'electric', G: 'natural_gas', W: 'water' } as const;
 
 function inter(a: Set<string>, b: Set<string>): Set<string> {
@@ -350,6 +351,8 @@ class Rules {
         // §6.1.8: the sections of the selected (or the selected accounts') contracts and what they refer to.
         refs = this.chainReferences('service_contract', kind === 'account' ? this.derive('account', sel, 'service_contract') : sel);
         if (kind === 'account') for (const a of sel) refs.account.add(a);
+        // §7.2.5: the statements of the accounts the scope itself serves (the selected ones, or the selected contracts' accounts).
+        if (on('include_bill_statements')) statementAccounts = kind === 'account' ? sel : new Set([...sel].map((sa) => this.view.accountOf(sa)).filter((a): a is string => a !== undefined));
       } else if (scope.primary === 'usage') {
         const selected = this.selectedUsage();
         usage = clip(selected.meters);
@@ -423,8 +426,17 @@ class Rules {
       }
     };
     const group = (id: string) => this.u.index.group.get(id)!;
+    // §7.2.7: aggregations related to the included usage (grouping a service point a usage meter stood at).
+    const usageGroups = this.view.groupsAround([...usage.keys()].flatMap((m) => this.view.installs(m).map((i) => i.sp)));
     while (changed) {
       changed = false;
+      if (on('include_aggregations')) {
+        // §7.2.7: the aggregations grouping an included account, service contract or meter device.
+        add('aggregation', this.u.cis.groups.filter((g) => this.view.groupedAccounts(g).some((a) => sets.account.has(a))
+          || this.view.groupedContracts(g).some((c) => sets.service_contract.has(c))
+          || this.view.groupedMeters(g).some((m) => sets.meter_device.has(m))).map((g) => g.GRP_ID));
+        add('aggregation', usageGroups);
+      }
       if (on('include_accounts')) {
         add('account', [...sets.service_contract].map((sa) => this.view.accountOf(sa)!));
         add('account', [...sets.aggregation].flatMap((g) => this.view.groupedAccounts(group(g))));
