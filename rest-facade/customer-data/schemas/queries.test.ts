@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { listingParameters, readSpec, sections } from '../../../test/openapi/cdsSpec';
 import { HttpError } from '../../errors';
 import { PAGE_PARAM_NAMES } from '../../pagination';
-import { AccountsQuery, BillSectionsQuery, customerDataListings, MeterDevicesQuery, parseQuery, UsageSegmentsQuery } from '.';
+import { AccountsQuery, BillSectionsQuery, customerDataListings, MeterDevicesQuery, parseQuery, ServiceContractsQuery, UsageSegmentsQuery } from '.';
 
 const spec = sections(readSpec());
 
@@ -57,6 +57,9 @@ describe('listing query parameters', () => {
     ['a repeated parameter', AccountsQuery, { account_numbers: ['A', 'B'] }, /account_numbers must be given once/],
     ['a value outside the enumeration', AccountsQuery, { account_statuses: 'active activ' }, /account_statuses: .*active.*suspended/],
     ['an empty list', AccountsQuery, { cds_account_ids: ' ' }, /cds_account_ids: lists no values/],
+    ['an id that is only a byte-order mark', BillSectionsQuery, { cds_billsection_ids: '\uFEFF' }, /whitespace or control characters/],
+    ['an id with a tab or line break', AccountsQuery, { cds_account_ids: 'A1\tA2 B\n' }, /whitespace or control characters/],
+    ['an id with a zero-width space', ServiceContractsQuery, { contract_numbers: 'SA\u200B1' }, /whitespace or control characters/],
     ['a date that is not RFC 3339', BillSectionsQuery, { before: '01/31/2025' }, /before:/],
     ['a date where a datetime is needed', UsageSegmentsQuery, { before: '2025-01-31' }, /before:/],
     ['a limit of 0', AccountsQuery, { limit: '0' }, /limit/],

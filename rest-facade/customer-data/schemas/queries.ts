@@ -27,7 +27,9 @@ function listOf<T extends z.ZodType<string, string>>(item: T, what: string) {
  * of spaces), not a filter to pass on.
  */
 const identifier = z.string().min(1).max(200, 'has a value longer than 200 characters')
-  .refine((v) => !v.includes(','), 'values are separated by spaces, not commas');
+  .refine((v) => !v.includes(','), 'values are separated by spaces, not commas')
+  // Tabs, line breaks, a byte-order mark or other invisible characters are never part of an id.
+  .refine((v) => !/[\s\p{C}]/u.test(v), 'has a value with whitespace or control characters');
 const list = (what: string) => listOf(identifier, what);
 
 const q = (fields: string) =>
