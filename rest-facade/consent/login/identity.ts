@@ -58,7 +58,8 @@ export function cisIdentityProvider(cisUrl: string, timeoutMs = 5_000): Identity
     },
     async authenticate(username, password) {
       const res = await post('/cis/v1/web-profiles/authenticate', { USER_NAME: username, PASSWORD: password });
-      if (res.status === 401 || res.status === 403) return null;
+      // 400: the directory refuses credentials of that shape (e.g. longer than it keeps) — they cannot be right.
+      if (res.status === 400 || res.status === 401 || res.status === 403) return null;
       if (!res.ok) throw failed(res);
       const parsed = webProfile.safeParse(await res.json().catch(() => null));
       if (!parsed.success) throw new HttpError(502, 'bad_gateway', 'the sign-in service sent an unreadable answer');
