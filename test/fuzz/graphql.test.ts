@@ -8,14 +8,14 @@ import { loadOperation, type PersistedOperation } from '../../rest-facade/graph'
 import { startSystem, type System } from '../support/system';
 import { bearer, send, type RawResponse } from './support/http';
 import { INJECTION, UNICODE } from './support/hostile';
+import { RUNS } from './support/runs';
 
 /**
  * The internal GraphQL endpoint with a valid internal token, fed malformed, deep, wide and huge
  * documents: every answer is a GraphQL error (or a 4xx), never a 5xx, a hang or a crash, and the
- * expensive ones are refused before any legacy system is called. FUZZ_RUNS raises the random cases.
+ * expensive ones are refused before any legacy system is called. FUZZ_RUNS raises the random cases, FUZZ_SEED picks them (support/runs.ts).
  */
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 8);
 let system: System;
 
 beforeAll(async () => {

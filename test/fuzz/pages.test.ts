@@ -11,16 +11,16 @@ import { formBody, send, type RawRequest, type RawResponse } from './support/htt
 import { MARKUP, RAW_BODIES, TRAVERSAL, hostileString } from './support/hostile';
 import { encode } from './support/operations';
 import { changedKeys, snapshot, type Snapshot } from './support/state';
+import { RUNS } from './support/runs';
 
 /**
  * The HTML pages (sign-in, the Authorization Form, receipts, the default redirect, test accounts,
  * developer docs and registration) fed garbage by an anonymous visitor and by a signed-in
  * customer: never a 5xx or a hang, garbage forms get a 4xx page (or the form again), anything
  * echoed is escaped, and nothing is granted, revoked or registered by a refused form.
- * FUZZ_RUNS raises the number of generated cases.
+ * FUZZ_RUNS raises the number of generated cases, FUZZ_SEED picks them (support/runs.ts).
  */
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 8);
 const PAGE = /text\/html/;
 
 let redis: RedisServer;

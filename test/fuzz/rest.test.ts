@@ -10,6 +10,7 @@ import { encode, operationsOf } from './support/operations';
 import { call, credentialFor, encodeBody, exampleBody, type Body, type CallParts } from './support/requests';
 import { RefusalGuard } from './support/state';
 import { buildWorld, type World } from './support/world';
+import { RUNS } from './support/runs';
 
 /**
  * Every operation of the published OpenAPI document, attacked from outside over real HTTP with a
@@ -17,10 +18,9 @@ import { buildWorld, type World } from './support/world';
  * and content types, other registrations' ids. Whatever comes in, the answer is a documented
  * status below 500 with a body the document describes (errors as `{error, error_description}`),
  * it comes in time, and a refused write leaves the store exactly as it was.
- * FUZZ_RUNS raises the number of generated cases per property (default 8).
+ * FUZZ_RUNS raises the number of generated cases per property (default 8), FUZZ_SEED picks them (support/runs.ts).
  */
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 8);
 const operations = operationsOf(openApi.document());
 
 let redis: RedisServer;
