@@ -5,7 +5,7 @@ import { passwordFor } from '../../legacy/generator/profiles';
 import type { Access } from '../../rest-facade/access';
 import { normalizeServerAddress } from '../../rest-facade/authorization-details';
 import { call } from '../consent/support/http';
-import { launchBrowser } from '../support/browser';
+import { launchBrowser, signIn } from '../support/browser';
 import { startSystem, type System } from '../support/system';
 import { registerThirdParty, type ClientCredentials, type ThirdParty } from './support/thirdParty';
 
@@ -71,9 +71,7 @@ async function authorizeOnline(child: any, customerId: string) {
   try {
     const page = await context.newPage();
     await page.goto(url.toString());
-    await page.getByLabel('Username').fill(profile.USER_NAME);
-    await page.getByLabel('Password').fill(passwordFor(u, profile.USER_NAME));
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(page, { username: profile.USER_NAME, password: passwordFor(u, profile.USER_NAME) });
     await page.getByRole('button', { name: 'Approve' }).click();
     // The Server's default redirect_uri ends on the receipt (cds-wg3-01 §9.1.1).
     await page.waitForURL(/\/receipts\/[0-9a-f]{32}$/);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { defaultScopeSettings } from '../../rest-facade/scopes';
-import { launchBrowser } from '../support/browser';
+import { launchBrowser, signIn } from '../support/browser';
 import { Customer } from './support/customer';
 import { call, hiddenValue } from './support/http';
 import { capture } from './support/pages';
@@ -115,9 +115,7 @@ describe('a Client-written Purpose, from registration to the receipt', () => {
     const page: Page = await context.newPage();
     try {
       await page.goto(auth.url);
-      await page.getByLabel('Username').fill(customer.username);
-      await page.getByLabel('Password').fill(customer.password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      await signIn(page, customer);
       await page.waitForSelector('form.consent-form');
       // §9.2.2.4: said to be the app's own words, rendered as text only, its link in a new window.
       expect(await page.locator('.purpose-author').textContent()).toBe('Written by Audit & Co:');

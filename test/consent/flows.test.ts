@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import * as oauth from 'oauth4webapi';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../support/browser';
+import { launchBrowser, signIn, withPage } from '../support/browser';
 import { call } from './support/http';
 import { capture } from './support/pages';
 import { startSystem, type System } from './support/system';
@@ -48,12 +48,6 @@ const customer = (key: string) => {
   return found;
 };
 
-async function signIn(page: Page, who: TestAccount) {
-  await page.getByLabel('Username').fill(who.username);
-  await page.getByLabel('Password').fill(who.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
 /** Waits for the browser to come back to the third party and returns that URL. */
 async function backAtClient(page: Page): Promise<URL> {
   await page.waitForURL((u) => u.href.startsWith(app.callback));
@@ -68,14 +62,7 @@ function push(scope: string, details: Record<string, unknown>[] | undefined, ext
   });
 }
 
-async function withContext<T>(fn: (page: Page, context: BrowserContext) => Promise<T>, options: { javaScriptEnabled?: boolean } = {}): Promise<T> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
-  try {
-    return await fn(await context.newPage(), context);
-  } finally {
-    await context.close();
-  }
-}
+const withContext = <T>(fn: (page: Page, context: BrowserContext) => Promise<T>, options: { javaScriptEnabled?: boolean } = {}) => withPage(browser, fn, options);
 
 /** The Customer Data API for service contracts (cds-wg3-01 §10.2). */
 async function serviceContractsApi(token: string) {
@@ -108,9 +95,7 @@ describe('customer authorization (cds-wg3-01 §9)', () => {
       expect(await page.locator('h1').textContent()).toBe('Sign in');
       await capture(page, 'login');
 
-      await page.getByLabel('Username').fill(customer('multi').username);
-      await page.getByLabel('Password').fill('not-the-password');
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      await signIn(page, { username: customer('multi').username, password: 'not-the-password' });
       await page.waitForSelector('.errors');
       expect(await page.locator('.errors').textContent()).toContain('not correct');
       await capture(page, 'login-error');

@@ -11,7 +11,7 @@ import { createFacade } from '../../rest-facade/app';
 import { cisIdentityProvider } from '../../rest-facade/consent';
 import { createGraphClient } from '../../rest-facade/graph';
 import { MemoryStore } from '../../rest-facade/store';
-import { launchBrowser } from '../support/browser';
+import { launchBrowser, signIn } from '../support/browser';
 import { freePort } from '../support/redis';
 import { capture } from './support/pages';
 import { Customer } from './support/customer';
@@ -86,9 +86,7 @@ describe('customer pages when a system is down', () => {
     try {
       const page = await browser.newPage();
       await page.goto((await authorize()).url);
-      await page.getByLabel('Username').fill(who.username);
-      await page.getByLabel('Password').fill(who.password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      await signIn(page, who);
       await page.waitForSelector('body.page-unavailable');
       await capture(page, 'unavailable');
     } finally {

@@ -2,7 +2,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Choice } from '../../rest-facade/scopes';
 import { readingKinds } from '../../rest-facade/consent/wording/readings';
-import { launchBrowser } from '../support/browser';
+import { launchBrowser, signIn, withPage } from '../support/browser';
 import { call } from './support/http';
 import { capture } from './support/pages';
 import { startSystem, type System } from './support/system';
@@ -48,18 +48,12 @@ afterAll(async () => {
 async function withForm(o: { formats?: string[]; javaScript?: boolean }, fn: (page: Page, auth: Authorization) => Promise<void>) {
   const details = [{ type: 'cds_usage', contract_numbers: ['_all'], ...(o.formats ? { include_usage_segment_value_types: o.formats } : {}) }];
   const auth = await pushAuthorization(reg, { redirect_uri: app.callback, scope: 'cds_usage', authorization_details: JSON.stringify(details) });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: o.javaScript !== false });
-  try {
-    const page = await context.newPage();
+  await withPage(browser, async (page) => {
     await page.goto(auth.url);
-    await page.getByLabel('Username').fill(customer.username);
-    await page.getByLabel('Password').fill(customer.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(page, customer);
     await page.waitForSelector('form.consent-form');
     await fn(page, auth);
-  } finally {
-    await context.close();
-  }
+  }, { javaScriptEnabled: o.javaScript !== false });
 }
 
 /** Each category line as the customer reads it: its phrase and the format names under it. */

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser';
+import { launchBrowser, signIn } from '../support/browser';
 import { freePort } from '../support/redis';
 
 /**
@@ -89,9 +89,7 @@ describe('README: A tour', { timeout: 120_000 }, () => {
     try {
       const page = await browser.newPage();
       await page.goto(authorizationUrl);
-      await page.getByLabel(/user ?name/i).fill(credentials[1]);
-      await page.getByLabel(/password/i).fill(credentials[2]);
-      await page.getByRole('button', { name: /sign in/i }).click();
+      await signIn(page, { username: credentials[1], password: credentials[2] });
       await page.waitForURL(/\/authorize\//);
       for (const box of await page.getByRole('checkbox').all()) await box.check();
       // Nothing listens at the redirect URI: the request the browser makes is the "address to copy".

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /** The Debian chromium, headless, no network beyond what the page asks of our own servers. */
 export function launchBrowser(): Promise<Browser> {
@@ -38,4 +38,23 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 /** Only what the brief forbids: serious or critical violations. */
 export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
   return (await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** Signs in on the consent sign-in page as a customer does: username, password, the button. */
+export async function signIn(page: Page, who: { username: string; password: string }): Promise<void> {
+  await page.getByLabel('Username').fill(who.username);
+  await page.getByLabel('Password').fill(who.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** A fresh desktop-sized browser context (its own cookies) for `fn`, closed afterwards. */
+export async function withPage<T>(
+  browser: Browser, fn: (page: Page, context: BrowserContext) => Promise<T>, options: { javaScriptEnabled?: boolean } = {},
+): Promise<T> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  try {
+    return await fn(await context.newPage(), context);
+  } finally {
+    await context.close();
+  }
 }
