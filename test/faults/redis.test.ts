@@ -9,6 +9,7 @@ import { buildWorld, type World } from '../fuzz/support/world';
 import { startRedis, type RedisServer } from '../support/redis';
 import { startSystem, type System } from '../support/system';
 import { callApi, customerDataCalls, type ApiCall } from './support/customerData';
+import { internalQuery, PROBES } from './support/graph';
 
 /**
  * Redis killed (SIGKILL) under the running system, then started again on the same port and data
@@ -107,9 +108,9 @@ describe('Redis killed and started again', () => {
     expectStoreOutage(data);
 
     // The internal graph keeps no state: it still answers.
-    const graph = await call({ method: 'POST', path: '/graphql', headers: { ...bearer(system.internalApiToken), ...json }, body: JSON.stringify({ query: '{ accounts(first: 1) { nodes { id } } }' }) });
-    expect(graph.res.status).toBe(200);
-    expect((graph.res.json as { data: { accounts: { nodes: unknown[] } } }).data.accounts.nodes).toHaveLength(1);
+    const graph = await internalQuery(system, PROBES.accounts);
+    expect(graph.status).toBe(200);
+    expect((graph.data as { accounts: { nodes: unknown[] } }).accounts.nodes).toHaveLength(1);
   });
 
   it('serves again, without a restart, once Redis is back on its port', async () => {

@@ -15,6 +15,7 @@ export const SUBGRAPH_OF: Record<LegacyName, SubgraphName> = { cis: 'accounts', 
 
 export interface GraphAnswer {
   status: number;
+  data?: Record<string, unknown>;
   errors?: { message: string; extensions?: { code?: string; system?: string; subgraph?: string } }[];
 }
 
